@@ -1,0 +1,61 @@
+"""The `newscrawl` command: crawl, extract, demo, sites.
+
+Run `newscrawl --help` (or `newscrawl COMMAND --help`) for the full reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newscrawl.cli import crawl, demo, extract, sites
+
+DESCRIPTION = """\
+Crawl Arabic news sites into a clean, deduplicated JSON Lines dataset.
+
+commands:
+  crawl TARGET...   crawl sites (profile names, http(s) URLs, or PROFILE=URL) into JSON Lines
+  extract FILE...   extract articles from saved HTML pages, one JSON line per file
+  demo              crawl the bundled demo sites on 127.0.0.1 into data/demo/articles.jsonl
+  sites             list the bundled site profiles
+"""
+
+EPILOG = """\
+examples:
+  newscrawl demo
+  newscrawl crawl hespress --state state/ --max-articles 200
+  newscrawl crawl https://www.example.com/ar/ -o out.jsonl
+  newscrawl extract page.html --url https://www.example.com/news/1 --site aljazeera
+
+exit status: 0 success, 1 crawl failed (e.g. output write error), 2 bad arguments.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newscrawl",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (crawl, extract, demo, sites):
+        module.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `newscrawl` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        print("newscrawl: interrupted", file=sys.stderr)
+        return 130
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

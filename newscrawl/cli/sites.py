@@ -1,0 +1,26 @@
+"""`newscrawl sites`: list the bundled site profiles."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from newscrawl.cli.errors import fail
+from newscrawl.profiles import ProfileError, load_profiles
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("sites", help="list the site profiles")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        profiles = load_profiles()
+    except ProfileError as exc:
+        return fail(str(exc), status=1)
+    width = max((len(name) for name in profiles), default=4)
+    for name, profile in profiles.items():
+        domains = ", ".join(profile.domains)
+        print(f"{name:<{width}}  {profile.title or '-'}  ({domains})")
+    return 0

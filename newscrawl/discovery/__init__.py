@@ -1,0 +1,1 @@
+"""Navigation helpers: pure functions that decide which URLs to fetch and how."""

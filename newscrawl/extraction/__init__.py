@@ -1,0 +1,1 @@
+"""Extraction: a fetched page → Article fields, testable without crawling."""

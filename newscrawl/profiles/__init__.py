@@ -1,0 +1,180 @@
+"""Site profiles: one small TOML file per site, validated into a `SiteProfile`.
+
+A profile is data only; behaviour lives once, in discovery and extraction. Unknown keys and wrong
+types are errors with the file name and key in the message, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+SELECTOR_FIELDS = (
+    "title",
+    "body",
+    "published_at",
+    "modified_at",
+    "authors",
+    "section",
+    "tags",
+    "image",
+    "image_caption",
+    "related",
+)
+
+
+class ProfileError(ValueError):
+    """A profile file is missing, malformed or invalid."""
+
+
+@dataclass(frozen=True)
+class Selectors:
+    """Optional per-field selectors: CSS by default, XPath when prefixed with "xpath:"."""
+
+    title: str | None = None
+    body: str | None = None
+    published_at: str | None = None
+    modified_at: str | None = None
+    authors: str | None = None
+    section: str | None = None
+    tags: str | None = None
+    image: str | None = None
+    image_caption: str | None = None
+    related: str | None = None
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """How to crawl one site: where to start, which URLs are articles, how to read dates."""
+
+    name: str
+    domains: tuple[str, ...]
+    title: str = ""
+    start_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    article_url_patterns: tuple[str, ...] = ()
+    exclude_url_patterns: tuple[str, ...] = ()
+    timezone: str | None = None
+    date_locale: str | None = None
+    language: str | None = None
+    trailing_slash: bool | None = None
+    selectors: Selectors = field(default_factory=Selectors)
+
+    @classmethod
+    def ad_hoc(cls, host: str) -> SiteProfile:
+        """The profile of a site given only by URL: generic discovery and extraction."""
+        return cls(name=host, domains=(host,))
+
+
+def _expect(value: Any, kind: type, where: str) -> Any:
+    # bool is an int subclass in Python, but `true` where a number is expected is a typo
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise ProfileError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _string_tuple(value: Any, where: str) -> tuple[str, ...]:
+    items = _expect(value, list, where)
+    return tuple(_expect(item, str, f"{where}[{i}]") for i, item in enumerate(items))
+
+
+def _selectors(raw: Any, where: str) -> Selectors:
+    table = _expect(raw, dict, where)
+    known = {f.name for f in fields(Selectors)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ProfileError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {sorted(known)}")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "remove":
+            values[key] = _string_tuple(value, f"{where}.remove")
+        else:
+            values[key] = _expect(value, str, f"{where}.{key}")
+    return Selectors(**values)
+
+
+_TUPLE_KEYS = {
+    "domains", "start_urls", "feeds", "sitemaps", "article_url_patterns", "exclude_url_patterns",
+}  # fmt: skip
+_STR_KEYS = {"name", "title", "timezone", "date_locale", "language"}
+
+
+def profile_from_mapping(raw: dict[str, Any], source: str) -> SiteProfile:
+    """Validate a parsed TOML table into a `SiteProfile`; errors name `source` and the key."""
+    known = {f.name for f in fields(SiteProfile)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ProfileError(f"{source}: unknown key(s) {', '.join(unknown)}")
+    if "name" not in raw or "domains" not in raw:
+        raise ProfileError(f"{source}: 'name' and 'domains' are required")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        where = f"{source}: {key}"
+        if key in _TUPLE_KEYS:
+            values[key] = _string_tuple(value, where)
+        elif key in _STR_KEYS:
+            values[key] = _expect(value, str, where)
+        elif key == "trailing_slash":
+            values[key] = _expect(value, bool, where)
+        else:
+            values[key] = _selectors(value, where)
+    profile = SiteProfile(**values)
+    _check_semantics(profile, source)
+    return profile
+
+
+def _check_semantics(profile: SiteProfile, source: str) -> None:
+    if not profile.domains:
+        raise ProfileError(f"{source}: 'domains' must list at least one domain")
+    for pattern in profile.article_url_patterns + profile.exclude_url_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ProfileError(f"{source}: bad URL pattern {pattern!r}: {exc}") from None
+    if profile.timezone and not re.fullmatch(r"[+-]\d{2}:\d{2}", profile.timezone):
+        try:
+            ZoneInfo(profile.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ProfileError(f"{source}: unknown timezone {profile.timezone!r}") from None
+    for url in profile.start_urls + profile.feeds + profile.sitemaps:
+        if not url.startswith(("http://", "https://")):
+            raise ProfileError(f"{source}: {url!r} is not an http(s) URL")
+
+
+def load_profile_file(path: Path) -> SiteProfile:
+    """Read and validate one profile file; its `name` must equal the file name."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{path.name}: {exc}") from None
+    profile = profile_from_mapping(raw, path.name)
+    if profile.name != path.stem:
+        raise ProfileError(f"{path.name}: name {profile.name!r} must equal the file name")
+    return profile
+
+
+def bundled_profiles_dir() -> Path:
+    return Path(str(resources.files("newscrawl.profiles") / "sites"))
+
+
+def load_profiles(directory: Path | None = None) -> dict[str, SiteProfile]:
+    """All profiles in `directory` (default: the bundled ones), by name."""
+    folder = directory or bundled_profiles_dir()
+    return {p.stem: load_profile_file(p) for p in sorted(folder.glob("*.toml"))}
+
+
+def load_profile(name: str, directory: Path | None = None) -> SiteProfile:
+    """One profile by name; `ProfileError` lists the known names when it does not exist."""
+    folder = directory or bundled_profiles_dir()
+    path = folder / f"{name}.toml"
+    if not re.fullmatch(r"[a-z0-9_-]+", name) or not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.toml"))) or "none"
+        raise ProfileError(f"unknown site profile {name!r} (known: {known})")
+    return load_profile_file(path)
