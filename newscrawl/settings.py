@@ -35,8 +35,49 @@ NEWSCRAWL_MAX_ARTICLES = 0
 
 # --- components (each owner edits only its own block) -------------------------------------
 # discovery / scope / faults
-DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
-SPIDER_MIDDLEWARES: dict[str, int] = {}
+DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
+    "newscrawl.middlewares.scope.ScopeMiddleware": 40,
+    "newscrawl.middlewares.known_urls.KnownUrlsMiddleware": 50,
+    # replaced by PolitenessMiddleware: robots.txt once per host, Crawl-delay, Retry-After
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    # above RetryMiddleware (550): they see a 429/503/5xx before it is retried
+    "newscrawl.middlewares.faults.FaultsMiddleware": 555,
+    "newscrawl.middlewares.politeness.PolitenessMiddleware": 560,
+    "newscrawl.middlewares.conditional.ConditionalGetMiddleware": 580,
+}
+SPIDER_MIDDLEWARES: dict[str, int] = {
+    "newscrawl.middlewares.url_memory.UrlMemoryMiddleware": 950,
+}
+# Navigation budgets: depth from the start page, requests per site, sitemap index recursion.
+NEWSCRAWL_MAX_DEPTH = 5
+NEWSCRAWL_MAX_PAGES_PER_SITE = 5000
+NEWSCRAWL_MAX_SITEMAP_DEPTH = 3
+NEWSCRAWL_MAX_SITEMAPS_PER_SITE = 200
+# Cap on a decompressed sitemap or feed (gzip bombs).
+NEWSCRAWL_MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+# Article links followed from an article page, only when no sitemap lists the site's articles.
+NEWSCRAWL_ARTICLE_LINK_HARVEST = 5
+# Also crawl the home and section pages when sitemaps already list the site's articles.
+NEWSCRAWL_NAVIGATE_WITH_SITEMAPS = False
+# Caps (seconds) on a server's Retry-After and on robots.txt Crawl-delay.
+NEWSCRAWL_MAX_RETRY_AFTER = 120.0
+NEWSCRAWL_MAX_CRAWL_DELAY = 30.0
+# The page → Article function the spider calls (tests may swap it).
+NEWSCRAWL_EXTRACTOR = "newscrawl.extraction.extract_page"
+# Where the spider looks up profile targets; None: the bundled newscrawl/profiles/sites.
+NEWSCRAWL_PROFILES_DIR = None
 # state / dedup / writer
-EXTENSIONS: dict[str, int] = {}
-ITEM_PIPELINES: dict[str, int] = {}
+EXTENSIONS: dict[str, int] = {"newscrawl.state.extension.StateExtension": 100}
+ITEM_PIPELINES: dict[str, int] = {
+    "newscrawl.pipelines.validate.ValidatePipeline": 100,
+    "newscrawl.pipelines.fingerprint.FingerprintPipeline": 200,
+    "newscrawl.pipelines.dedup.ExactDedupPipeline": 300,
+    "newscrawl.pipelines.neardup.NearDuplicatePipeline": 400,
+    "newscrawl.pipelines.jsonl.JsonLinesWriterPipeline": 900,
+}
+# Writer durability: fsync (and mark done) every N items or T seconds, whichever comes first.
+NEWSCRAWL_FSYNC_ITEMS = 20
+NEWSCRAWL_FSYNC_SECONDS = 1.0
+# Near-duplicates: "mark" (set near_duplicate_of), "drop", or "off"; MinHash Jaccard threshold.
+NEWSCRAWL_NEAR_DUPLICATES = "mark"
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.4

@@ -72,7 +72,7 @@ def crawl_settings(
 
 def run_crawl(targets: list[str], settings: Settings, *, since: str | None = None) -> CrawlResult:
     """Crawl `targets` (validated specs) to the end; blocks until the crawl stops."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     kwargs = {"targets": ",".join(targets)}
     if since:

@@ -16,7 +16,9 @@ TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "ref_src"}
 )
 TRACKING_PREFIXES = ("utm_",)
-SESSION_PARAMS = frozenset({"phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid"})
+SESSION_PARAMS = frozenset(
+    {"phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid"}
+)
 AMP_PARAMS = frozenset({"amp", "outputtype"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _JSESSIONID = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
@@ -90,7 +92,9 @@ def amp_to_canonical(url: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     kept = [(k, v) for k, v in query if k.lower() not in AMP_PARAMS]
     new_query = urlencode(kept) if len(kept) != len(query) else parts.query
-    return urlunsplit((parts.scheme, netloc, _strip_amp_path(parts.path), new_query, parts.fragment))
+    return urlunsplit(
+        (parts.scheme, netloc, _strip_amp_path(parts.path), new_query, parts.fragment)
+    )
 
 
 def _path_with_slash_policy(path: str, trailing_slash: bool | None) -> str:
@@ -100,6 +104,12 @@ def _path_with_slash_policy(path: str, trailing_slash: bool | None) -> str:
     if trailing_slash is False and path != "/":
         return path.rstrip("/") or "/"
     return path
+
+
+def _without_noise(query: str) -> str:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not (is_tracking_param(k) or is_session_param(k))]
+    return urlencode(kept)
 
 
 def canonicalize_url(
@@ -132,14 +142,8 @@ def canonicalize_url(
         return None
     host = parts.hostname.lower().rstrip(".")
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not is_tracking_param(k) and not is_session_param(k)
-        ]
-    )
+    query = _without_noise(parts.query)
     dearmped = amp_to_canonical(urlunsplit((scheme, netloc, parts.path or "/", query, "")))
     folded = urlsplit(w3lib_canonicalize(dearmped, keep_fragments=False))
     path = _path_with_slash_policy(folded.path or "/", trailing_slash)
-    return urlunsplit((scheme, netloc, path, folded.query, ""))
+    return urlunsplit((scheme, urlsplit(dearmped).netloc, path, folded.query, ""))

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from newscrawl.profiles import checks
 
 SELECTOR_FIELDS = (
     "title",
@@ -54,16 +56,26 @@ class SiteProfile:
     """How to crawl one site: where to start, which URLs are articles, how to read dates."""
 
     name: str
+    """Profile name, equal to the file stem."""
     domains: tuple[str, ...]
+    """Bare host names (registrable domains) whose pages belong to the site."""
     title: str = ""
+    """The site's own name, as shown to readers (never an author)."""
     start_urls: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
+    """RSS/Atom feeds known to exist; empty means "discover them"."""
     sitemaps: tuple[str, ...] = ()
+    """Sitemaps known to exist; empty means "use robots.txt"."""
     article_url_patterns: tuple[str, ...] = ()
+    """Regexes searched in the URL *path* (``^/news/\\d+``): what is an article."""
     exclude_url_patterns: tuple[str, ...] = ()
+    """Regexes searched in the URL path: never an article (video, tag pages...)."""
     timezone: str | None = None
+    """IANA zone (or "+03:00") for dates printed without an offset."""
     date_locale: str | None = None
+    """Language tag of the date wording, e.g. "ar-LB" (Levantine months), "ar-DZ"."""
     language: str | None = None
+    """ISO 639-1 code of the edition the profile covers."""
     trailing_slash: bool | None = None
     selectors: Selectors = field(default_factory=Selectors)
 
@@ -132,20 +144,44 @@ def profile_from_mapping(raw: dict[str, Any], source: str) -> SiteProfile:
 
 def _check_semantics(profile: SiteProfile, source: str) -> None:
     if not profile.domains:
-        raise ProfileError(f"{source}: 'domains' must list at least one domain")
-    for pattern in profile.article_url_patterns + profile.exclude_url_patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ProfileError(f"{source}: bad URL pattern {pattern!r}: {exc}") from None
-    if profile.timezone and not re.fullmatch(r"[+-]\d{2}:\d{2}", profile.timezone):
-        try:
-            ZoneInfo(profile.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ProfileError(f"{source}: unknown timezone {profile.timezone!r}") from None
-    for url in profile.start_urls + profile.feeds + profile.sitemaps:
-        if not url.startswith(("http://", "https://")):
-            raise ProfileError(f"{source}: {url!r} is not an http(s) URL")
+        raise ProfileError(f"{source}: domains: must list at least one domain")
+    try:
+        for key, check, value in _checked_values(profile):
+            check(value, key)
+    except ValueError as exc:
+        raise ProfileError(f"{source}: {exc}") from None
+
+
+_Check = Callable[[str, str], None]
+_ITEM_CHECKS: dict[str, _Check] = {
+    "domains": checks.check_domain,
+    "start_urls": checks.check_http_url,
+    "feeds": checks.check_http_url,
+    "sitemaps": checks.check_http_url,
+    "article_url_patterns": checks.check_pattern,
+    "exclude_url_patterns": checks.check_pattern,
+}
+_SCALAR_CHECKS: dict[str, _Check] = {
+    "timezone": checks.check_timezone,
+    "language": checks.check_language,
+    "date_locale": checks.check_locale,
+}
+
+
+def _checked_values(profile: SiteProfile) -> Iterator[tuple[str, _Check, str]]:
+    """(key, check, value) for every profile value that has a semantic check."""
+    for key, check in _ITEM_CHECKS.items():
+        for i, value in enumerate(getattr(profile, key)):
+            yield f"{key}[{i}]", check, value
+    for key, check in _SCALAR_CHECKS.items():
+        if getattr(profile, key):
+            yield key, check, getattr(profile, key)
+    for field_name in SELECTOR_FIELDS:
+        query = getattr(profile.selectors, field_name)
+        if query is not None:
+            yield f"selectors.{field_name}", checks.check_selector, query
+    for i, query in enumerate(profile.selectors.remove):
+        yield f"selectors.remove[{i}]", checks.check_selector, query
 
 
 def load_profile_file(path: Path) -> SiteProfile:
@@ -156,7 +192,9 @@ def load_profile_file(path: Path) -> SiteProfile:
         raise ProfileError(f"{path.name}: {exc}") from None
     profile = profile_from_mapping(raw, path.name)
     if profile.name != path.stem:
-        raise ProfileError(f"{path.name}: name {profile.name!r} must equal the file name")
+        raise ProfileError(
+            f"{path.name}: name: {profile.name!r} must equal the file name {path.stem!r}"
+        )
     return profile
 
 

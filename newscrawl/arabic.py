@@ -1,0 +1,131 @@
+"""Arabic text handling: output normalisation, matching normalisation and digit folding.
+
+Two strengths of normalisation live here, on purpose kept apart:
+
+* ``normalize_text`` is for *output*: it removes only invisible noise (bidi marks, zero-width
+  characters, tatweel, extra whitespace) and keeps everything a reader sees, diacritics included.
+* ``normalize_for_matching`` is for *comparison* (fingerprints, near-duplicate detection): it also
+  folds letter variants that writers use interchangeably, drops diacritics and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Zero-width characters, bidi embeddings/overrides/isolates, BOM and the Arabic letter mark:
+# invisible characters that only change rendering and break string comparison.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u0640]+")
+_SPACE_RE = re.compile(r"\s+")  # str patterns match NBSP and other Unicode spaces
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670]")
+# Letters that writers swap freely (hamza seats, alef maqsura, ta marbuta).
+_LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي")
+_PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def to_western_digits(s: str) -> str:
+    """Replace Eastern Arabic (٠-٩) and Persian (۰-۹) digits with 0-9.
+
+    >>> to_western_digits("١٥/٠٣/۲۰۱۶")
+    '15/03/2016'
+    """
+    return s.translate(_DIGITS)
+
+
+def normalize_text(s: str) -> str:
+    """Normalise text for output without changing its meaning; diacritics are kept.
+
+    NFC, drops zero-width and bidi control characters and tatweel, collapses whitespace.
+
+    >>> normalize_text("\\u200fالـــعـربـية\\u00a0\\u00a0 لُغَةٌ  ")
+    'العربية لُغَةٌ'
+    >>> normalize_text("\\ufeff")
+    ''
+    """
+    # Invisible characters go first: one between a letter and its mark would block composition.
+    s = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", s))
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:
+    """Normalise each paragraph with ``normalize_text`` and drop the ones left empty.
+
+    >>> normalize_paragraphs(["  أولاً ", "\\u200f", "", "ثانياً"])
+    ['أولاً', 'ثانياً']
+    """
+    normalised = (normalize_text(p) for p in paragraphs)
+    return [p for p in normalised if p]
+
+
+def strip_diacritics(s: str) -> str:
+    """Remove Arabic short vowels, tanween, shadda, sukun and the dagger alef.
+
+    >>> strip_diacritics("مُحَمَّدٌ")
+    'محمد'
+    """
+    return _DIACRITICS_RE.sub("", s)
+
+
+def fold_letters(s: str) -> str:
+    """Fold interchangeable letter variants and drop diacritics; punctuation is kept.
+
+    The shared core of matching normalisation, also used to look up month and weekday names.
+
+    >>> fold_letters("أَبْرِيل/إبريل، الأحد، مكتبة")
+    'ابريل/ابريل، الاحد، مكتبه'
+    """
+    return strip_diacritics(s).translate(_LETTER_FOLDS)
+
+
+def normalize_for_matching(s: str) -> str:
+    """Normalise strongly for fingerprints and duplicate detection.
+
+    >>> normalize_for_matching("  قالَ الرئيسُ: «إنّ الأمــر ٣ مرات» Hello!  ")
+    'قال الرييس ان الامر 3 مرات hello'
+    >>> normalize_for_matching("مكتبةٌ") == normalize_for_matching("مكتبه")
+    True
+    """
+    s = to_western_digits(normalize_text(s))
+    s = _PUNCTUATION_RE.sub(" ", fold_letters(s).lower())
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+def word_shingles(s: str, k: int = 3) -> set[str]:
+    """Return the set of k-word shingles of the matching form of ``s``.
+
+    A text shorter than k words gives one shingle holding all its words (none if empty).
+
+    >>> sorted(word_shingles("ذهب الولد إلى المدرسة", k=3))
+    ['الولد الي المدرسه', 'ذهب الولد الي']
+    >>> word_shingles("كلمة", k=3)
+    {'كلمه'}
+    >>> word_shingles("", k=3)
+    set()
+    """
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    words = normalize_for_matching(s).split()
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def is_arabic_text(s: str, threshold: float = 0.5) -> bool:
+    """Tell whether at least ``threshold`` of the letters in ``s`` are Arabic letters.
+
+    >>> is_arabic_text("هذا نص عربي فيه كلمة English")
+    True
+    >>> is_arabic_text("Mostly English text مع كلمة")
+    False
+    >>> is_arabic_text("123 !!")
+    False
+    """
+    letters = _LETTER_RE.findall(s)
+    if not letters:
+        return False
+    arabic = sum(1 for ch in letters if _ARABIC_LETTER_RE.match(ch))
+    return arabic / len(letters) >= threshold

@@ -1,0 +1,126 @@
+"""Immutable word tables for reading dates: month names of every dialect, markers and fillers.
+
+Names are written in their natural spelling and folded (``fold_letters`` + lowercase) once at
+import, so a lookup matches every hamza/alef/ta-marbuta variant a site may use.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from newscrawl.arabic import fold_letters, normalize_text
+
+_GREGORIAN_MONTHS: tuple[tuple[int, str], ...] = (
+    # MSA / Egypt / Gulf, Levant / Iraq, Algeria / Tunisia, Morocco, English, French
+    (1, "يناير كانون_الثاني جانفي January Jan janvier janv"),
+    (2, "فبراير فبرير شباط فيفري February Feb février fevrier févr fevr"),
+    (3, "مارس آذار March Mar mars"),
+    (4, "أبريل إبريل نيسان أفريل April Apr avril avr"),
+    (5, "مايو ماي أيار May mai"),
+    (6, "يونيو يونيه حزيران جوان June Jun juin"),
+    (7, "يوليو يوليه تموز جويلية يوليوز July Jul juillet juil"),
+    (8, "أغسطس آب أوت غشت August Aug août aout"),
+    (9, "سبتمبر أيلول شتنبر September Sep Sept septembre"),
+    (10, "أكتوبر اكتوبر تشرين_الأول October Oct octobre"),
+    (11, "نوفمبر تشرين_الثاني نونبر November Nov novembre"),
+    (12, "ديسمبر كانون_الأول دجنبر December Dec décembre decembre déc"),
+)
+
+_HIJRI_MONTHS: tuple[tuple[int, str], ...] = (
+    (1, "محرم المحرم"),
+    (2, "صفر"),
+    (3, "ربيع_الأول"),
+    (4, "ربيع_الثاني ربيع_الآخر"),
+    (5, "جمادى_الأولى جمادى_الأول"),
+    (6, "جمادى_الآخرة جمادى_الثانية جمادى_الآخر جمادى_الثاني"),
+    (7, "رجب"),
+    (8, "شعبان"),
+    (9, "رمضان"),
+    (10, "شوال"),
+    (11, "ذو_القعدة ذي_القعدة"),
+    (12, "ذو_الحجة ذي_الحجة"),
+)
+
+# Relative units: word -> (English unit for dateparser, count implied by the word or None).
+_UNITS: tuple[tuple[str, str, int | None], ...] = (
+    ("second", "ثانية ثوان ثواني", None),
+    ("second", "ثانيتين ثانيتان", 2),
+    ("minute", "دقيقة دقيقه دقائق", None),
+    ("minute", "دقيقتين دقيقتان", 2),
+    ("hour", "ساعة ساعات", None),
+    ("hour", "ساعتين ساعتان", 2),
+    ("day", "يوم يوما أيام", None),
+    ("day", "يومين يومان", 2),
+    ("week", "أسبوع أسبوعا أسابيع", None),
+    ("week", "أسبوعين أسبوعان", 2),
+    ("month", "شهر شهرا أشهر شهور", None),
+    ("month", "شهرين شهران", 2),
+    ("year", "سنة سنوات عام عاما أعوام", None),
+    ("year", "سنتين سنتان عامين عامان", 2),
+)
+
+# Single-word markers: kind -> words. Fillers are skipped so they never break a date apart.
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("ago", "منذ قبل"),
+    ("yesterday", "أمس الأمس البارحة"),
+    ("before_yesterday", "أول_أمس"),
+    ("today", "اليوم"),
+    ("am", "ص صباحا صباح صباحًا فجرا الفجر am"),
+    ("pm", "مساء مساءً عصرا العصر pm"),
+    ("noon", "ظهرا الظهر ظهرًا"),
+    ("night", "ليلا ليلًا الليل"),
+    ("m", "م"),  # after a year: "ميلادي" (CE); after a time: "مساء"
+    ("hijri", "هـ ه هجري هجرية"),
+    ("clock", "الساعة ساعة"),
+    ("join", "الموافق موافق"),
+    ("and", "و and"),
+    ("utc", "gmt utc ut غرينتش غرينيتش جرينتش جرينيتش غرينتشي"),
+    ("published", "نشر النشر نشرت نشره published posted publié"),
+    ("modified", "تحديث التحديث محدث updated modified"),
+    (
+        "filler",
+        "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أحد اثنين إثنين ثلاثاء"
+        " أربعاء خميس جمعة سبت في من على عند بتاريخ تاريخ آخر اخر تم بتوقيت توقيت"
+        " sunday monday tuesday wednesday thursday friday saturday"
+        " sun mon tue wed thu fri sat at on the of le à dimanche lundi mardi mercredi"
+        " jeudi vendredi samedi",
+    ),
+)
+
+
+def _fold(word: str) -> str:
+    return fold_letters(normalize_text(word)).lower()
+
+
+def _build_words() -> dict[str, tuple[str, int | str | None]]:
+    words: dict[str, tuple[str, int | str | None]] = {}
+    for kind, table in (("gmonth", _GREGORIAN_MONTHS), ("hmonth", _HIJRI_MONTHS)):
+        for number, names in table:
+            for name in names.split():
+                words[_fold(name)] = (kind, number)
+    for unit, names, count in _UNITS:
+        for name in names.split():
+            words[_fold(name)] = ("unit_" + unit, count)
+    for kind, names in _MARKERS:
+        for name in names.split():
+            words.setdefault(_fold(name), (kind, None))
+    return words
+
+
+WORDS = MappingProxyType(_build_words())
+"""Folded lowercase word -> (kind, value): month number, unit count, or None for markers."""
+
+
+def _multiword_pattern() -> str:
+    phrases = (r"\s+".join(map(re.escape, word.split("_"))) for word in WORDS if "_" in word)
+    return r"(?<!\w)(?:{})(?!\w)".format("|".join(sorted(phrases, key=len, reverse=True)))
+
+
+MULTIWORD_RE = re.compile(_multiword_pattern())
+"""Multi-word names ("كانون الثاني", "ذو الحجة", "أول أمس"), to be joined with "_"."""
+
+MONTH_NAMES_EN = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)

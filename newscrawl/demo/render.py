@@ -1,0 +1,161 @@
+"""Shared pieces of the demo sites: replies, escaping, paging, ordering and the tiny lead images.
+
+The article data (`sites/<site>/articles.json`) is the expected crawl output; the page templates of
+each site (`templates_waha.py`, `templates_madar.py`) only dress it up in site-specific markup.
+"""
+
+from __future__ import annotations
+
+import html
+import struct
+import zlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from newscrawl.demo.server import Reply, ServedRequest, not_found
+
+ArticleData = dict[str, Any]
+"""One entry of `articles.json`: path, title, paragraphs, dates, authors, section, tags, ..."""
+
+SiteData = dict[str, Any]
+"""The contents of `site.json`: name, sections, comment pool."""
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML content and double-quoted attributes.
+
+    >>> esc('"أ" & <ب>')
+    '&quot;أ&quot; &amp; &lt;ب&gt;'
+    """
+    return html.escape(text, quote=True)
+
+
+def request_base(request: ServedRequest) -> str:
+    """Scheme and authority the client used, so absolute links work on any port.
+
+    >>> request_base(ServedRequest("GET", "/", {"Host": "127.0.0.1:8123"}, 0.0))
+    'http://127.0.0.1:8123'
+    """
+    host = next((v for k, v in request.headers.items() if k.lower() == "host"), "127.0.0.1")
+    return f"http://{host}"
+
+
+def split_target(target: str) -> tuple[str, str]:
+    """Split a request target into its decoded path and its raw query string.
+
+    >>> split_target("/tag/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9/?page=2")
+    ('/tag/سياسة/', 'page=2')
+    """
+    parts = urlsplit(target)
+    return unquote(parts.path), parts.query
+
+
+def tag_path(prefix: str, tag: str, suffix: str = "") -> str:
+    """Percent-encoded link to a tag page, the way both sites spell them.
+
+    >>> tag_path("/tag/", "المغرب", "/")
+    '/tag/%D8%A7%D9%84%D9%85%D8%BA%D8%B1%D8%A8/'
+    """
+    return f"{prefix}{quote(tag, safe='')}{suffix}"
+
+
+def html_reply(page: str) -> Reply:
+    return Reply(200, page.encode("utf-8"))
+
+
+def redirect(location: str) -> Reply:
+    return Reply(301, b"", headers={"Location": location})
+
+
+def text_reply(text: str, content_type: str) -> Reply:
+    return Reply(200, text.encode("utf-8"), content_type=content_type)
+
+
+def newest_first(articles: Sequence[ArticleData]) -> list[ArticleData]:
+    """Articles by publication instant, newest first (ISO strings with offsets compare wrongly)."""
+    return sorted(articles, key=lambda a: datetime.fromisoformat(a["published_at"]), reverse=True)
+
+
+def page_slice(items: Sequence[ArticleData], page: int, size: int) -> list[ArticleData] | None:
+    """The items of 1-based `page`, or None when the page does not exist.
+
+    >>> page_slice([{"n": 1}, {"n": 2}, {"n": 3}], 2, 2)
+    [{'n': 3}]
+    >>> page_slice([{"n": 1}], 2, 2) is None
+    True
+    """
+    chunk = list(items[(page - 1) * size : page * size])
+    return chunk if page >= 1 and (chunk or page == 1) else None
+
+
+def page_count(total: int, size: int) -> int:
+    """
+    >>> page_count(5, 3), page_count(6, 3), page_count(0, 3)
+    (2, 2, 1)
+    """
+    return max(1, -(-total // size))
+
+
+def most_read(articles: Sequence[ArticleData], current: str | None, count: int = 5) -> list:
+    """A stable "most read" sidebar pick: a rotation of the list that skips the page itself."""
+    paths = [a["path"] for a in articles]
+    start = (paths.index(current) + 3) if current in paths else 0
+    rotated = [articles[(start + i) % len(articles)] for i in range(len(articles))]
+    return [a for a in rotated if a["path"] != current][:count]
+
+
+def comments_for(site: SiteData, article_index: int) -> list[dict[str, str]]:
+    """One to three reader comments from the site's pool, chosen by the article's position."""
+    pool = site["comments"]
+    count = 1 + article_index % 3
+    return [pool[(article_index * 2 + i) % len(pool)] for i in range(count)]
+
+
+def excerpt(paragraph: str, words: int = 22) -> str:
+    """
+    >>> excerpt("واحد اثنان ثلاثة", 2)
+    'واحد اثنان…'
+    """
+    parts = paragraph.split()
+    return paragraph if len(parts) <= words else " ".join(parts[:words]) + "…"
+
+
+def image_paths(articles: Sequence[ArticleData]) -> set[str]:
+    return {a["image"]["path"] for a in articles if a.get("image")}
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 grey PNG, served for every lead image.
+
+    >>> tiny_png()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x80")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def image_reply(request: ServedRequest, known: set[str]) -> Reply:
+    path, _ = split_target(request.path)
+    if path in known:
+        return Reply(200, tiny_png(), content_type="image/png")
+    return not_found(request)
+
+
+def static_page(site_name: str, title: str, text: str) -> str:
+    """A plain information page (about, contact, privacy): not an article, no date, no byline."""
+    return (
+        f'<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{esc(title)} - {esc(site_name)}</title></head><body>"
+        f'<header><a href="/">{esc(site_name)}</a></header>'
+        f'<main class="page"><h1>{esc(title)}</h1><p>{esc(text)}</p></main>'
+        f"<footer><p>جميع الحقوق محفوظة © 2024 {esc(site_name)}</p></footer></body></html>"
+    )

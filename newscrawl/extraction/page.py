@@ -1,0 +1,203 @@
+"""Page → Article: runs the layered extractors and feeds their candidates to the ArticleLoader."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from parsel import Selector
+
+from newscrawl.arabic import normalize_for_matching
+from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.extraction.body import (
+    clean_paragraphs,
+    container_paragraphs,
+    drop_media_boxes,
+    generic_paragraphs,
+)
+from newscrawl.extraction.boilerplate import PageTexts
+from newscrawl.extraction.candidates import (
+    load_dates,
+    load_image,
+    load_people_and_topics,
+    load_title,
+)
+from newscrawl.extraction.encoding import decode_html
+from newscrawl.extraction.language import detect_language
+from newscrawl.extraction.lead import with_lead
+from newscrawl.extraction.loader import ArticleLoader
+from newscrawl.extraction.metadata import PageMetadata, read_metadata
+from newscrawl.extraction.profile_selectors import ProfileFields
+from newscrawl.extraction.related import RelatedBlock, cut_related_blocks
+from newscrawl.items import Article, RelatedLink
+from newscrawl.profiles import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+# the HTML body must hold at least this share of JSON-LD articleBody, else articleBody is used
+_MIN_BODY_SHARE = 0.5
+_NOT_XML_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def extract_page(
+    body: bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    profile: SiteProfile | None = None,
+    hints: dict[str, Any] | None = None,
+    fetched_at: str | None = None,
+) -> Article | None:
+    """Decode and extract a fetched page; raises `UndecodablePage` for garbled pages."""
+    html = decode_html(body, content_type)
+    return extract_article(html, url, profile=profile, hints=hints, fetched_at=fetched_at)
+
+
+def extract_article(
+    html: str,
+    url: str,
+    *,
+    profile: SiteProfile | None = None,
+    hints: dict[str, Any] | None = None,
+    fetched_at: str | None = None,
+) -> Article | None:
+    """The article of a decoded page, or None when the page has no title or no body.
+
+    Never raises: a page that breaks an extractor is logged and treated as having no article,
+    so one hostile page cannot stop a crawl (the caller counts the None).
+    """
+    try:
+        return _extract(html, url, profile, hints or {}, fetched_at)
+    except Exception:
+        logger.exception("extraction failed on %s", url)
+        return None
+
+
+def _parse(html: str, url: str) -> Selector | None:
+    if not isinstance(html, str) or not html.strip():
+        return None
+    # comments removed at parse time: comment nodes inside paragraphs split their text and
+    # made trafilatura drop sentences on the corpus (NYT page: recall 0.95 -> 1.00)
+    parser = HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
+    # lxml keeps control characters it parsed but refuses them when the tree is edited later
+    text = _NOT_XML_CHARS_RE.sub("", html)
+    try:
+        root = document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    if not isinstance(root, HtmlElement):
+        return None
+    return Selector(root=root, type="html", base_url=url)
+
+
+def _site(url: str, profile: SiteProfile | None) -> str:
+    return profile.name if profile else (urlsplit(url).hostname or "")
+
+
+def _extract(
+    html: str, url: str, profile: SiteProfile | None, hints: dict[str, Any], fetched_at: str | None
+) -> Article | None:
+    selector = _parse(html, url)
+    if selector is None:
+        return None
+    root: HtmlElement = selector.root
+    meta = read_metadata(root)
+    page_url = canonical_url(url, meta.canonical_urls, profile)
+    if page_url is None:
+        logger.warning("not extracting %r: not an http(s) URL", url)
+        return None
+    fields = ProfileFields.read(selector, profile)
+    site_names = [*meta.site_names, *([profile.title] if profile and profile.title else [])]
+    loader = ArticleLoader(
+        timezone=profile.timezone if profile else None, base_url=page_url, site_names=site_names
+    )
+    loader.add_value("url", page_url)
+    loader.add_value("site", _site(url, profile))
+    loader.add_value("fetched_at", fetched_at)
+    load_title(loader, root, meta, fields, hints, site_names)
+    load_dates(loader, root, meta, fields, hints)
+    load_people_and_topics(loader, root, meta, fields, hints)
+    load_image(loader, root, meta, fields)
+    _load_body(loader, root, meta, fields, url)
+    return loader.to_article()
+
+
+def _load_body(
+    loader: ArticleLoader, root: HtmlElement, meta: PageMetadata, fields: ProfileFields, url: str
+) -> None:
+    """Body and related links; runs last because it cuts nodes out of the tree.
+
+    The profile's `remove` selectors apply to the body only: a profile may read a field (tags,
+    say) from a box it removes so that the box is not taken for body or read-also text.
+    """
+    fields.remove_noise()
+    blocks = cut_related_blocks(root, loader.get_output_value("url"), fields.related_elements())
+    drop_media_boxes(root)
+    paragraphs = fields.body_paragraphs(container_paragraphs)
+    if not paragraphs:
+        paragraphs = with_lead(root, generic_paragraphs(root, url))
+    title = loader.get_output_value("title") or ""
+    caption = loader.get_output_value("image_caption") or ""
+    page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption))
+    body = "\n\n".join(clean_paragraphs(paragraphs, page_texts))
+    declared = max(meta.article_bodies, key=len, default="")
+    if len(body) < _MIN_BODY_SHARE * len(declared):
+        # script-rendered pages ship the text only in JSON-LD articleBody
+        body = "\n\n".join(clean_paragraphs(declared.splitlines(), page_texts))
+    loader.add_value("body", body or None)
+    loader.add_value("related_links", related_links(blocks, body))
+    loader.add_value("language", detect_language(f"{title}\n{body}") if body else None)
+
+
+def canonical_url(url: str, candidates: list[str], profile: SiteProfile | None) -> str | None:
+    """The page's declared canonical URL when it stays on the same site, else the fetched URL.
+
+    None when the fetched URL itself is not an http(s) URL.
+    """
+    trailing = profile.trailing_slash if profile else None
+    fetched = canonicalize_url(url, trailing_slash=trailing)
+    if fetched is None:
+        return None
+    domains = [_bare_host(fetched)]
+    domains += [_bare_host(f"http://{d}") for d in (profile.domains if profile else ())]
+    for candidate in candidates:
+        declared = canonicalize_url(candidate, base=fetched, trailing_slash=trailing)
+        if declared and any(same_site(_bare_host(declared), d) for d in domains if d):
+            return declared
+    return fetched
+
+
+def same_site(host: str, domain: str) -> bool:
+    """Whether `host` is `domain` or one of its subdomains, or `domain` is one of its.
+
+    >>> same_site("m.akhbar.example", "akhbar.example")
+    True
+    >>> same_site("akhbar.example", "m.akhbar.example")
+    True
+    >>> same_site("evilakhbar.example", "akhbar.example")
+    False
+    """
+    return host == domain or host.endswith(f".{domain}") or domain.endswith(f".{host}")
+
+
+def _bare_host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def related_links(blocks: list[RelatedBlock], body: str) -> list[RelatedLink]:
+    """Links of the cut read-also blocks; "inline" when article text follows the block."""
+    folded_body = normalize_for_matching(body)
+    links: list[RelatedLink] = []
+    seen: set[str] = set()
+    for block in blocks:
+        inline = any(text in folded_body for text in block.following_texts)
+        for link_url, link_title in block.links:
+            if link_url not in seen:
+                seen.add(link_url)
+                links.append(RelatedLink(link_url, link_title, "inline" if inline else "end"))
+    return links

@@ -1,0 +1,160 @@
+"""Small pure processors the `ArticleLoader` chains, itemloaders-style (one value in, one out).
+
+A processor returns None to drop a value; `MapCompose` skips None, so a bad candidate simply
+lets the next candidate of the same field win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.dates import parse_date
+from newscrawl.discovery.canonical import canonicalize_url
+
+_KEYWORD_SPLIT_RE = re.compile(r"\s*[,،;؛|]\s*")
+_AUTHOR_MARKER_RE = re.compile(
+    r"^\s*(?:بقلم|كتبت|كتبه|كتب|بواسطة|إعداد|اعداد|تحرير|حوار|تقرير|المحرر|by)\s*[:：\-–]?\s*",
+    re.IGNORECASE,
+)
+_AUTHOR_CUT_RE = re.compile(r"\s*(?:[|\-–—/]|\d|\s-\s|،\s*(?:في|من)\s).*$")
+_MAX_AUTHOR_CHARS = 60
+_MAX_LABEL_CHARS = 50
+_MAX_LABEL_WORDS = 6
+
+
+def clean_text(value: Any) -> str | None:
+    """Normalised text, or None when nothing visible is left.
+
+    >>> clean_text("  الـــخبر\\u200f  العاجل ")
+    'الخبر العاجل'
+    >>> clean_text(" \\u200b ") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    return normalize_text(value) or None
+
+
+def clean_label(value: Any) -> str | None:
+    """A section or tag name: short visible text, not a path, URL or sentence.
+
+    >>> clean_label(" اقتصاد ")
+    'اقتصاد'
+    >>> clean_label("/arab_world/") is None
+    True
+    >>> clean_label("عنوان طويل جداً لا يمكن أن يكون وسماً لأنه جملة كاملة من الكلمات") is None
+    True
+    """
+    text = clean_text(value)
+    if not text or text.startswith("/") or "://" in text:
+        return None
+    if len(text) > _MAX_LABEL_CHARS or len(text.split()) > _MAX_LABEL_WORDS:
+        return None
+    return text
+
+
+def split_keywords(value: str) -> list[str]:
+    """Split a keywords string on Latin and Arabic commas and semicolons.
+
+    >>> split_keywords("اقتصاد، نفط, أسواق;  ")
+    ['اقتصاد', 'نفط', 'أسواق']
+    """
+    return [part for part in _KEYWORD_SPLIT_RE.split(value.strip()) if part]
+
+
+def split_tags(value: Any) -> list[str]:
+    """Tag names from one keywords value; parts that are not labels are dropped.
+
+    >>> split_tags("طاقة، /tag/x, نفط")
+    ['طاقة', 'نفط']
+    """
+    if not isinstance(value, str):
+        return []
+    return [tag for tag in (clean_label(part) for part in split_keywords(value)) if tag]
+
+
+def to_iso_datetime(value: str, loader_context: Mapping[str, Any]) -> str | None:
+    """An ISO-8601 timestamp with offset, seconds precision; None when it is not a date.
+
+    >>> to_iso_datetime("2024-03-16T11:42:07.5+03:00", {})
+    '2024-03-16T11:42:07+03:00'
+    >>> to_iso_datetime("قبل التحديث", {}) is None
+    True
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or len(text) > 200:
+        return None
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        parsed = parse_date(text, tz=loader_context.get("timezone"))
+    if parsed is None or parsed.tzinfo is None:
+        return None
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
+    """An author name without the byline marker; None for site names, URLs and long text.
+
+    >>> clean_author("بقلم: سارة الأحمد - القاهرة", {})
+    'سارة الأحمد'
+    >>> clean_author("كتبت: منى سعيد", {})
+    'منى سعيد'
+    >>> clean_author("جريدة المساء", {"site_names": ["جريدة المساء"]}) is None
+    True
+    >>> clean_author("فرانس24/ أ ف ب", {"site_names": ["فرانس 24"]}) is None
+    True
+    """
+    text = normalize_text(value) if isinstance(value, str) else ""
+    if "://" in text or "@" in text or text.startswith(("(", "[")):
+        return None
+    text = _AUTHOR_CUT_RE.sub("", _AUTHOR_MARKER_RE.sub("", text)).strip(" :،,.")
+    if not text or len(text) > _MAX_AUTHOR_CHARS:
+        return None
+    if _names_site(value, loader_context.get("site_names") or ()):
+        return None
+    return text
+
+
+def _names_site(text: str, site_names: Iterable[str]) -> bool:
+    # "فرانس24/ أ ف ب" names the site "فرانس 24": compare without spaces, as a prefix
+    squeezed = normalize_for_matching(_AUTHOR_MARKER_RE.sub("", text)).replace(" ", "")
+    for name in site_names:
+        site = normalize_for_matching(name).replace(" ", "")
+        if site and squeezed.startswith(site):
+            return True
+    return False
+
+
+def absolute_url(value: str, loader_context: Mapping[str, Any]) -> str | None:
+    """`value` resolved against the page URL and canonicalised; None if not http(s).
+
+    >>> absolute_url("/img/a.jpg", {"base_url": "https://news.example/x/1"})
+    'https://news.example/img/a.jpg'
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return canonicalize_url(value, base=loader_context.get("base_url"))
+
+
+def unique(values: Iterable[Any]) -> list[Any]:
+    """Values in first-seen order without duplicates (matching-normalised for strings).
+
+    >>> unique(["أحمد", "احمد", "سارة"])
+    ['أحمد', 'سارة']
+    """
+    seen: set[Any] = set()
+    kept = []
+    for value in values:
+        key = normalize_for_matching(value) if isinstance(value, str) else id(value)
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return kept

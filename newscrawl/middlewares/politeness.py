@@ -1,0 +1,136 @@
+"""Politeness downloader middleware: robots.txt (Disallow and Crawl-delay) and `Retry-After`.
+
+Replaces Scrapy's RobotsTxtMiddleware (which ignores Crawl-delay) and fetches robots.txt once per
+host: the spider's own robots request (for the `Sitemap:` lines) is answered from that fetch.
+A 429/503 with `Retry-After` holds the host, so its next request waits at least that long
+(capped by NEWSCRAWL_MAX_RETRY_AFTER); Crawl-delay spaces requests (capped by
+NEWSCRAWL_MAX_CRAWL_DELAY).
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
+from scrapy.utils.asyncio import call_later, sleep
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
+
+from newscrawl.discovery.requests import crawl_meta
+from newscrawl.discovery.robots import RobotsRules
+from newscrawl.middlewares.pacing import HostPacer, retry_after_seconds
+
+_OWN_FETCH = "newscrawl_robots_fetch"
+RobotsOutcome = tuple[RobotsRules, Response | None]
+
+
+class PolitenessMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.obey = settings.getbool("ROBOTSTXT_OBEY")
+        self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "*"
+        self.max_retry_after = settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER", 120.0)
+        self.max_crawl_delay = settings.getfloat("NEWSCRAWL_MAX_CRAWL_DELAY", 30.0)
+        self.pacer = HostPacer()
+        # per origin: the outcome, or the requests waiting while the one fetch is in flight
+        self._robots: dict[str, RobotsOutcome | list[Deferred[RobotsOutcome]]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
+        return cls(crawler)
+
+    def _count(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newscrawl/{key}")
+
+    async def process_request(self, request: Request) -> Response | None:
+        if request.meta.get(_OWN_FETCH):
+            return None
+        parts = urlparse_cached(request)
+        host = parts.hostname or ""
+        if self.obey:
+            rules, robots_response = await self._rules(f"{parts.scheme}://{parts.netloc}")
+            if crawl_meta(request).get("kind") == "robots" and parts.path == "/robots.txt":
+                if robots_response is not None:
+                    return robots_response.replace(url=request.url, request=request)
+            elif not rules.allowed(request.url):
+                self._count("blocked/robots")
+                raise IgnoreRequest("forbidden by robots.txt")
+        wait = self.pacer.reserve(host, now=monotonic())
+        if wait > 0:
+            await sleep(wait)
+        return None
+
+    async def _rules(self, origin: str) -> RobotsOutcome:
+        known = self._robots.get(origin)
+        if isinstance(known, tuple):
+            return known
+        if known is not None:  # another request is fetching it: wait for that fetch
+            waiter: Deferred[RobotsOutcome] = Deferred()
+            known.append(waiter)
+            return await maybe_deferred_to_future(waiter)
+        self._robots[origin] = []
+        outcome = await self._fetch_robots(origin)
+        waiting = self._robots[origin]
+        self._robots[origin] = outcome
+        for pending in waiting if isinstance(waiting, list) else []:
+            pending.callback(outcome)
+        return outcome
+
+    async def _fetch_robots(self, origin: str) -> RobotsOutcome:
+        request = Request(
+            f"{origin}/robots.txt",
+            meta={_OWN_FETCH: True, "dont_obey_robotstxt": True},
+            callback=NO_CALLBACK,
+            priority=1000,
+            dont_filter=True,
+        )
+        assert self.crawler.engine is not None
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except Exception:  # an unreachable robots.txt means no rules, like Scrapy's own
+            self._count("robots/unreachable")
+            return RobotsRules.allow_all(self.user_agent), None
+        self._count(f"robots/status_{response.status}")
+        if response.status != 200:
+            return RobotsRules.allow_all(self.user_agent), response
+        rules = RobotsRules.parse(response.body, self.user_agent)
+        if rules.crawl_delay:
+            host = urlparse_cached(request).hostname or ""
+            self.pacer.set_interval(host, min(rules.crawl_delay, self.max_crawl_delay))
+            self._count("robots/crawl_delay")
+        return rules, response
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status not in (429, 503):
+            return response
+        header = response.headers.get("Retry-After")
+        seconds = retry_after_seconds(header.decode("latin-1") if header else None)
+        if seconds is None:
+            return response
+        seconds = min(seconds, self.max_retry_after)
+        self._count("fault/retry_after")
+        host = urlparse_cached(request).hostname or ""
+        self.pacer.hold(host, until=monotonic() + seconds)
+        self._hold_slot(request, seconds)
+        return response
+
+    def _hold_slot(self, request: Request, seconds: float) -> None:
+        # Requests already queued in the downloader slot passed process_request before the
+        # Retry-After arrived; blocking the slot's queue processing holds them too.
+        engine = self.crawler.engine
+        downloader: Any = engine.downloader if engine else None
+        slot = downloader.slots.get(request.meta.get("download_slot")) if downloader else None
+        release = getattr(downloader, "_latercall", None)
+        if slot is None or release is None:
+            return
+        if slot.latercall:
+            slot.latercall.cancel()
+        slot.latercall = call_later(seconds, release, slot)

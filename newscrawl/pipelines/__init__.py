@@ -1,0 +1,1 @@
+"""Item pipelines, one concern each: validate → fingerprint → exact dedup → near dedup → write."""

@@ -1,0 +1,1 @@
+"""The `news` spider and its per-site bookkeeping."""

@@ -1,0 +1,91 @@
+"""Reading fetched sitemaps and feeds into URLs to follow, with every problem counted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from scrapy.http import Response
+
+from newscrawl.discovery.feeds import parse_feed
+from newscrawl.discovery.safexml import XmlRejected, gunzip_capped
+from newscrawl.discovery.sitemaps import parse_sitemap
+from newscrawl.discovery.window import is_before
+from newscrawl.spiders.sitecrawl import CrawlLimits
+
+Count = Callable[[str], None]
+
+
+@dataclass
+class DocumentResult:
+    """What a sitemap or feed points to: child sitemaps, and articles with their hints."""
+
+    sitemaps: list[str] = field(default_factory=list)
+    articles: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class DocumentReader:
+    """Turns sitemap/feed responses into `DocumentResult`s; None when unusable (counted)."""
+
+    count: Count
+    since: date | None
+    limits: CrawlLimits
+
+    def _body(self, response: Response, kind: str) -> bytes | None:
+        body, problem = gunzip_capped(response.body, self.limits.max_sitemap_bytes)
+        if problem:
+            self.count(f"{kind}/{problem}")
+            if problem == "too_large":
+                return None  # a cut-off bomb is not worth parsing
+        return body
+
+    def _keep(self, hints: dict[str, Any], lastmod: str | None, kind: str) -> bool:
+        if is_before(hints.get("published_at") or lastmod, self.since):
+            self.count(f"skipped/before_since/{kind}")
+            return False
+        return True
+
+    def read_sitemap(self, response: Response, depth: int) -> DocumentResult | None:
+        body = self._body(response, "sitemap")
+        if body is None:
+            return None
+        try:
+            sitemap = parse_sitemap(body)
+        except XmlRejected as rejected:
+            self.count(f"sitemap/rejected_{rejected.reason}")
+            return None
+        result = DocumentResult()
+        if sitemap.kind == "sitemapindex":
+            if depth + 1 > self.limits.max_sitemap_depth:
+                self.count("trap/sitemap_depth")
+                return result
+            result.sitemaps = [
+                e.loc for e in sitemap.entries if self._keep({}, e.lastmod, "sitemap")
+            ]
+            return result
+        for entry in sitemap.entries:
+            if self._keep(entry.hints, entry.lastmod, "sitemap"):
+                # lastmod lets the state store revisit a known article that changed
+                hints = {**entry.hints, "lastmod": entry.lastmod} if entry.lastmod else entry.hints
+                result.articles.append((entry.loc, hints))
+        self.count("sitemap/parsed")
+        return result
+
+    def read_feed(self, response: Response, depth: int) -> DocumentResult | None:
+        body = self._body(response, "feed")
+        if body is None:
+            return None
+        try:
+            entries = parse_feed(body)
+        except XmlRejected as rejected:
+            self.count(f"feed/rejected_{rejected.reason}")
+            return None
+        self.count("feed/parsed")
+        result = DocumentResult()
+        for entry in entries:
+            if self._keep(entry.hints, None, "feed"):
+                result.articles.append((entry.link, entry.hints))
+        return result

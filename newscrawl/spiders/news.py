@@ -1,0 +1,300 @@
+"""The `news` spider: navigation only; discovery decides what to fetch, extraction reads pages.
+
+    scrapy crawl news -a targets=waha,https://example.com/ -a since=2024-05-01 -O out.jsonl
+
+Per site: robots.txt → its sitemaps (or the first usual location that works) and the profile's
+feeds and sitemaps → the home page → linked feeds, and section pages with pagination only while
+sitemaps found no article. Articles are fetched once per canonical URL and never mined for more
+navigation beyond a small bounded harvest when no sitemap covers the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.utils.misc import load_object
+from twisted.python.failure import Failure
+
+from newscrawl.discovery.classify import declares_article, page_kind, url_kind
+from newscrawl.discovery.feeds import feed_links
+from newscrawl.discovery.listing import next_page_links, page_links
+from newscrawl.discovery.requests import RequestKind, build_request, crawl_meta
+from newscrawl.discovery.robots import RobotsRules
+from newscrawl.discovery.window import parse_since
+from newscrawl.spiders.articles import ArticleReader
+from newscrawl.spiders.documents import DocumentReader
+from newscrawl.spiders.outcomes import failure_reason, is_html, is_not_modified
+from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
+from newscrawl.targets import Target, parse_targets
+
+DISCOVERY_KINDS = frozenset({"robots", "sitemap", "feed"})
+
+
+class NewsSpider(Spider):
+    name = "news"
+    articles: ArticleReader
+    documents: DocumentReader
+
+    def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not targets.strip():
+            raise ValueError("the news spider needs -a targets=PROFILE|URL|PROFILE=URL[,...]")
+        self.target_specs = targets
+        self.targets: list[Target] = []
+        self.since = parse_since(since)
+        self.sites: dict[str, SiteCrawl] = {}
+        self.limits = CrawlLimits()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        profiles_dir = settings.get("NEWSCRAWL_PROFILES_DIR")
+        spider.targets = parse_targets(
+            spider.target_specs, Path(profiles_dir) if profiles_dir else None
+        )
+        spider.limits = CrawlLimits.from_settings(settings)
+        extractor = load_object(
+            settings.get("NEWSCRAWL_EXTRACTOR") or "newscrawl.extraction.extract_page"
+        )
+        spider.articles = ArticleReader(extractor, spider.count, spider.since)
+        spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
+        return spider
+
+    def count(self, key: str, amount: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newscrawl/{key}", amount)
+
+    def _request(
+        self, site: SiteCrawl, url: str, kind: RequestKind, depth: int, **extra: Any
+    ) -> Request:
+        hints = extra.pop("hints", None)
+        request = build_request(
+            url, site=site.name, kind=kind, depth=depth, callback=self.parse,
+            errback=self.on_error, hints=hints,
+        )  # fmt: skip
+        request.cb_kwargs.update(extra)
+        if kind == "sitemap":  # one cap for a sitemap, compressed in transit or not
+            request.meta["download_maxsize"] = self.limits.max_sitemap_bytes
+        if kind in DISCOVERY_KINDS:
+            site.pending_discovery += 1
+        self.count(f"requests/{kind}")
+        return request
+
+    async def start(self) -> AsyncIterator[Request]:
+        for target in self.targets:
+            if target.site in self.sites:  # the same site twice: crawl it once
+                self.logger.warning("target %s given twice; crawling it once", target.site)
+                self.count("skipped/duplicate_target")
+                continue
+            site = SiteCrawl.for_target(target, self.limits)
+            self.sites[site.name] = site
+            for request in self._site_start(site):
+                yield request
+
+    def _site_start(self, site: SiteCrawl) -> Iterable[Request]:
+        for origin in site.origins:
+            url = site.admit_discovery(origin + "/robots.txt", None, self.count)
+            if url:
+                yield self._request(site, url, "robots", 0)
+        for kind, urls in (
+            ("sitemap", site.target.profile.sitemaps),
+            ("feed", site.target.profile.feeds),
+        ):
+            for href in urls:
+                url = site.admit_discovery(href, None, self.count)
+                if url:
+                    self.count(f"discovery/profile_{kind}")
+                    yield self._request(site, url, kind, 0)  # type: ignore[arg-type]
+
+    def _site(self, request: Request) -> tuple[SiteCrawl, dict[str, Any]]:
+        meta = crawl_meta(request)
+        return self.sites[meta["site"]], meta
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
+        site, meta = self._site(response.request)  # type: ignore[arg-type]
+        kind = meta["kind"]
+        out: list[Any] = []
+        try:
+            out.extend(self._dispatch(site, meta, response, **kwargs))
+        except Exception:
+            self.logger.exception("failed to process %s", response.url)
+            self.count(f"failed/parse/{kind}")
+        if kind in DISCOVERY_KINDS:
+            out.extend(self._discovery_step_done(site))
+        return out
+
+    def _dispatch(
+        self, site: SiteCrawl, meta: dict[str, Any], response: Response, **kw: Any
+    ) -> Iterable[Any]:
+        kind = meta["kind"]
+        depth = int(meta.get("depth", 0))
+        if kind == "robots":
+            return self._on_robots(site, response)
+        if kind in ("sitemap", "feed"):
+            return self._on_document(site, kind, response, depth, probe=kw.get("probe", False))
+        if not is_html(response):
+            self.count("skipped/non_html")
+            return []
+        return self._on_page(site, kind, response, depth, meta.get("hints") or {})
+
+    def _on_robots(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
+        found = RobotsRules.parse(response.body, "*").sitemaps if response.status == 200 else []
+        for href in found:
+            url = site.admit_discovery(href, response.url, self.count)
+            if url:
+                self.count("discovery/robots_sitemap")
+                yield self._request(site, url, "sitemap", 0)
+        if not found and not site.target.profile.sitemaps:
+            yield from self._probe(site, "sitemap")
+
+    def _probe(self, site: SiteCrawl, kind: str) -> Iterable[Request]:
+        url = site.next_probe(kind, self.count)
+        request_kind: RequestKind = "sitemap" if kind == "sitemap" else "feed"
+        if url:
+            yield self._request(site, url, request_kind, 0, probe=True)
+
+    def _on_document(
+        self, site: SiteCrawl, kind: str, response: Response, depth: int, *, probe: bool
+    ) -> Iterable[Request]:
+        if response.status == 304:
+            self.count("discovery/not_modified")
+            return
+        read = self.documents.read_sitemap if kind == "sitemap" else self.documents.read_feed
+        result = read(response, depth)
+        if result is None:
+            if probe:  # not a usable document: try the next usual location
+                yield from self._probe(site, kind)
+            return
+        if probe:
+            self.count(f"discovery/probed_{kind}")
+        site.stop_probing(kind)  # one location works: no more guessing
+        for href in result.sitemaps:
+            url = site.admit_discovery(href, response.url, self.count)
+            if url:
+                self.count("discovery/sitemap_index_child")
+                yield self._request(site, url, "sitemap", depth + 1)
+        for href, hints in result.articles:
+            if not site.wants_article(site.canonical(href, response.url), self.count):
+                continue
+            url = site.admit(href, response.url, depth + 1, self.count)
+            if url:
+                site.sitemap_articles += kind == "sitemap"
+                self.count(f"discovery/{kind}")
+                yield self._request(site, url, "article", depth + 1, hints=hints)
+
+    def _discovery_step_done(self, site: SiteCrawl) -> Iterable[Request]:
+        site.pending_discovery -= 1
+        if site.pending_discovery > 0 or site.home_started:
+            return
+        site.home_started = True
+        if site.sitemap_articles and not self.settings.getbool("NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"):
+            self.count("discovery/home_skipped_sitemaps_cover")
+            return
+        for start_url in site.target.start_urls:
+            url = site.admit(start_url, None, 0, self.count)
+            if url:
+                self.count("discovery/home")
+                yield self._request(site, url, "home", 0)
+
+    def _on_page(
+        self, site: SiteCrawl, kind: str, response: Response, depth: int, hints: dict[str, Any]
+    ) -> Iterable[Any]:
+        page = page_kind(response)  # type: ignore[arg-type]
+        if page == "article" and kind == "listing" and not declares_article(response):  # type: ignore[arg-type]
+            # a section page with long teasers looks like an article: only metadata convinces
+            self.count("classify/listing_with_article_shape")
+            page = "listing"
+        if page == "article" and kind != "home":
+            yield from self.articles.read(site, response, hints)
+            if site.sitemap_articles == 0:
+                yield from self._harvest(site, response, depth)
+            return
+        if kind == "article":
+            self.count(f"classify/article_request_was_{page}")
+            return
+        if kind == "home" and not site.probing_done("feed"):
+            yield from self._linked_feeds(site, response)
+        yield from self._mine_listing(site, kind, response, depth)
+
+    def _linked_feeds(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
+        declared = feed_links(response)  # type: ignore[arg-type]
+        for href in declared[:3]:
+            url = site.admit_discovery(href, response.url, self.count)
+            if url:
+                self.count("discovery/linked_feed")
+                yield self._request(site, url, "feed", 0)
+        if not declared and site.sitemap_articles == 0:
+            yield from self._probe(site, "feed")
+
+    def _mine_listing(
+        self, site: SiteCrawl, kind: str, response: Response, depth: int
+    ) -> Iterable[Request]:
+        navigate = site.sitemap_articles == 0 or self.settings.getbool(
+            "NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"
+        )
+        pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
+        # a "next" that points at an article is a "read on" link, not pagination
+        pagination = [
+            h for h in pages if url_kind(response.urljoin(h), site.target.profile) != "article"
+        ]
+        new_articles = 0
+        for href, _text in page_links(response):  # type: ignore[arg-type]
+            guess = url_kind(response.urljoin(href), site.target.profile)
+            # sections are taken from the home page only; deeper listings give pages and articles
+            if href in pagination or not (
+                guess == "article" or (guess == "listing" and navigate and kind == "home")
+            ):
+                continue
+            url = site.admit(href, response.url, depth + 1, self.count)
+            if url:
+                new_articles += guess == "article"
+                self.count(f"discovery/{kind}_{guess}")
+                yield self._request(site, url, guess, depth + 1)
+        if pagination and not new_articles:
+            self.count("discovery/pagination_exhausted")  # nothing new here: stop paging
+            return
+        for href in pagination:
+            # the next page of a listing is the same navigation level as this one
+            url = site.admit(href, response.url, depth, self.count)
+            if url:
+                self.count("discovery/pagination")
+                yield self._request(site, url, "listing", depth)
+
+    def _harvest(self, site: SiteCrawl, response: Response, depth: int) -> Iterable[Request]:
+        taken = 0
+        for href, _text in page_links(response):  # type: ignore[arg-type]
+            if taken >= self.limits.article_harvest:
+                return
+            if url_kind(response.urljoin(href), site.target.profile) != "article":
+                continue
+            url = site.admit(href, response.url, depth + 1, self.count)
+            if url:
+                taken += 1
+                self.count("discovery/article_harvest")
+                yield self._request(site, url, "article", depth + 1)
+
+    def on_error(self, failure: Failure) -> Iterable[Request]:
+        request: Request = failure.request  # type: ignore[attr-defined]
+        site, meta = self._site(request)
+        kind = meta["kind"]
+        reason = failure_reason(failure)
+        if is_not_modified(failure):
+            self.count("discovery/not_modified")
+        elif reason == "ignored":  # refused by a middleware, which counted its own reason
+            self.count(f"ignored/{kind}")
+        else:
+            self.count(f"failed/{kind}/{reason}")
+        out: list[Request] = []
+        if kind == "robots" and not site.target.profile.sitemaps:
+            out.extend(self._probe(site, "sitemap"))  # no robots.txt: try the usual locations
+        if request.cb_kwargs.get("probe"):
+            out.extend(self._probe(site, kind))
+        if kind in DISCOVERY_KINDS:
+            out.extend(self._discovery_step_done(site))
+        return out
