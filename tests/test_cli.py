@@ -87,3 +87,21 @@ def test_extract_prints_one_json_line_per_file(tmp_path: Path) -> None:
     assert record["body"].count("\n\n") == 3
     assert len(record["content_hash"]) == 64
     assert "\\u" not in lines[0]
+
+
+def test_extract_without_url_uses_the_declared_canonical() -> None:
+    page = Path(__file__).parent / "fixtures" / "pages" / "annahar.html"
+    expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    result = newscrawl("extract", str(page), "--site", "annahar")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["url"] == expected["url"]
+    assert record["title"] == expected["title"]
+
+
+def test_extract_reports_a_page_without_article(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav>الرئيسية</nav></body></html>", encoding="utf-8")
+    result = newscrawl("extract", str(page), "--url", "https://example.com/x")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["error"] == "no article found"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import itertools
-import threading
+import time
 from collections.abc import Iterator
 from types import SimpleNamespace
 
@@ -64,23 +64,27 @@ def test_server_errors_are_retried_until_the_page_comes() -> None:
 
 
 def test_retry_after_holds_the_next_request_to_that_host() -> None:
-    paths = [f"/n/2024/05/0{i}/story-{i}" for i in range(1, 4)]
+    paths = [f"/n/2024/05/0{i}/story-{i}" for i in range(1, 6)]
     build = _sitemap_site(paths)
-    first = threading.Event()
+    refused_path: list[str] = []
 
     def route(request: ServedRequest) -> Reply:
-        if request.path == paths[0] and not first.is_set():
-            first.set()
+        if request.path.startswith("/n/") and not refused_path:  # the first article fetch
+            refused_path.append(request.path)
             return Reply(429, b"slow down", headers={"Retry-After": "2"})
         return site_router(build)(request)
 
+    # A small download delay makes the slot send one request at a time (with a zero delay
+    # Scrapy 2.19 dispatches a slot's whole queue at once), so the other four articles are
+    # still queued when the 429 arrives: every one of them must wait too.
+    settings = {"DOWNLOAD_DELAY": 0.2, "DOWNLOAD_DELAY_JITTER": 0}
     with serving(route) as server:
-        result = run_crawl(server.base_url, settings={"CONCURRENT_REQUESTS_PER_DOMAIN": 1})
+        result = run_crawl(server.base_url, settings=settings)
         log = server.log
-    assert len(result.items) == 3
-    refused = next(r for r in log if r.path == paths[0])
+    assert len(result.items) == 5
+    refused = next(r for r in log if r.path == refused_path[0])
     later = [r for r in log if r.time > refused.time]
-    assert later, "nothing was fetched after the 429"
+    assert len(later) == 5  # the retry and the four queued articles
     assert min(r.time for r in later) - refused.time >= 2.0
     assert result.stat("fault/retry_after") == 1
 
@@ -303,7 +307,7 @@ def test_crawl_delay_spaces_requests() -> None:
         times = [r.time for r in server.log if r.path != "/robots.txt"]
     assert len(result.items) == 2
     gaps = [b - a for a, b in itertools.pairwise(sorted(times))]
-    assert len(gaps) == 2 and min(gaps) >= 0.95
+    assert len(gaps) == 2 and min(gaps) >= 0.9  # without Crawl-delay: milliseconds
 
 
 def test_redirects_to_other_schemes_are_refused() -> None:
@@ -357,3 +361,21 @@ def test_depth_limit_cuts_an_endless_chain_of_articles() -> None:
     assert chain == ["/chain/story-1-of-many", "/chain/story-2-of-many", "/chain/story-3-of-many"]
     assert len(result.items) == 3
     assert result.stat("trap/depth") == 1
+
+
+def test_timeouts_are_retried_up_to_the_cap_and_counted() -> None:
+    build = _sitemap_site(["/n/2024/05/01/slow-page"])
+
+    def route(request: ServedRequest) -> Reply:
+        if request.path == "/n/2024/05/01/slow-page":
+            time.sleep(1.5)  # longer than the download timeout below
+        return site_router(build)(request)
+
+    settings = {"DOWNLOAD_TIMEOUT": 0.5, "RETRY_TIMES": 1}
+    with serving(route) as server:
+        result = run_crawl(server.base_url, settings=settings)
+        attempts = paths_of(server, "/n/")
+    assert result.items == []
+    assert len(attempts) == 2  # the first try and one retry, then it gives up
+    assert result.stat("fault/timeout") == 2
+    assert result.stat("failed/article/timeout") == 1

@@ -201,3 +201,20 @@ def test_a_section_page_with_long_teasers_never_becomes_an_item() -> None:
         f"{7000 + i}-festival-news" for i in range(4)
     ]
     assert result.stat("classify/listing_with_article_shape") == 1
+
+
+def test_a_short_brief_without_metadata_still_reaches_the_extractor() -> None:
+    brief = (
+        "<html><body><h1>عاجل: افتتاح الجسر الجديد</h1><p>افتتح الجسر صباح اليوم.</p></body></html>"
+    )
+
+    def build(base: str) -> dict[str, Reply]:
+        return {
+            "/robots.txt": Reply(body=f"Sitemap: {base}/s.xml\n".encode()),
+            "/s.xml": Reply(body=urlset([base + "/brief/2024/05/07/bridge"]), content_type=XML),
+            "/brief/2024/05/07/bridge": Reply(body=brief.encode()),
+        }
+
+    with serving(site_router(build)) as server:
+        result = run_crawl(server.base_url)
+    assert [item["title"] for item in result.items] == ["عاجل: افتتاح الجسر الجديد"]

@@ -101,10 +101,13 @@ def check_since(value: str) -> str:
     return value
 
 
+DUPLICATE_DROPS = ("duplicate_url", "duplicate_content", "near_duplicate")
+
+
 def format_summary(result: CrawlResult, elapsed: float) -> str:
     """The end-of-crawl summary printed to stdout."""
     stats = result.stats
-    dropped = sum(v for k, v in stats.items() if k.startswith("newscrawl/dropped/"))
+    dropped = sum(int(stats.get(f"newscrawl/dropped/{k}", 0)) for k in DUPLICATE_DROPS)
     skipped = sum(v for k, v in stats.items() if k.startswith("newscrawl/skipped/"))
     near = int(stats.get("newscrawl/near_duplicates/marked", 0))
     return (

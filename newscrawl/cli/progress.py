@@ -10,6 +10,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
+from newscrawl.cli.runner import error_count
+
 
 def progress_line(pages: int, articles: int, errors: int, elapsed: float) -> str:
     """The status line shown during a crawl.
@@ -58,8 +60,7 @@ class ProgressReporter:
         line = progress_line(
             int(stats.get_value("response_received_count", 0)),
             int(stats.get_value("newscrawl/writer/written", 0)),
-            int(stats.get_value("log_count/ERROR", 0))
-            + int(stats.get_value("downloader/exception_count", 0)),
+            error_count(stats.get_stats()),
             time.monotonic() - self.started,
         )
         self.stream.write("\r\033[K" + line)

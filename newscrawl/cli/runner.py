@@ -41,9 +41,19 @@ class CrawlResult:
 
     @property
     def errors(self) -> int:
-        return int(self.stats.get("log_count/ERROR", 0)) + int(
-            self.stats.get("downloader/exception_count", 0)
-        )
+        return error_count(self.stats)
+
+
+def error_count(stats: dict[str, Any]) -> int:
+    """Logged errors plus download failures; deliberate skips (IgnoreRequest) are not errors.
+
+    >>> error_count({"log_count/ERROR": 1, "downloader/exception_count": 5,
+    ...              "downloader/exception_type_count/scrapy.exceptions.IgnoreRequest": 4})
+    2
+    """
+    ignored = int(stats.get("downloader/exception_type_count/scrapy.exceptions.IgnoreRequest", 0))
+    failed_downloads = int(stats.get("downloader/exception_count", 0)) - ignored
+    return int(stats.get("log_count/ERROR", 0)) + failed_downloads
 
 
 def crawl_settings(

@@ -26,6 +26,12 @@ LISTING_WORDS = frozenset(
     {"category", "categories", "section", "sections", "tag", "tags", "topic", "topics", "author",
      "authors", "page", "archive", "news", "latest", "أخبار", "اخبار", "قسم", "تصنيف", "وسم"}
 )  # fmt: skip
+# Site furniture, never articles nor listings of them.
+STATIC_PAGES = frozenset(
+    {"about", "about-us", "contact", "contact-us", "privacy", "privacy-policy", "terms", "login",
+     "register", "signup", "subscribe", "advertise", "search", "wp-admin", "wp-login.php", "cart",
+     "من-نحن", "اتصل-بنا", "سياسة-الخصوصية", "شروط-الاستخدام", "أعلن-معنا"}
+)  # fmt: skip
 NOT_PAGE_EXTENSIONS = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|json|xml|rss|pdf|zip|rar|gz|mp[34]|avi|mov|woff2?|ttf"
     r"|docx?|xlsx?|pptx?|exe|apk)$",
@@ -44,6 +50,17 @@ def _matches(patterns: tuple[str, ...], url: str) -> bool:
     paths = {parts.path or "/", unquote(parts.path or "/")}
     subjects = paths | {f"{p}?{parts.query}" for p in paths if parts.query}
     return any(re.search(pattern, subject) for pattern in patterns for subject in subjects)
+
+
+def _is_static_page(path: str) -> bool:
+    """Whether a path is site furniture (about, contact, privacy, login ...).
+
+    >>> _is_static_page("/privacy-policy/"), _is_static_page("/%D9%85%D9%86-%D9%86%D8%AD%D9%86/")
+    (True, True)
+    >>> _is_static_page("/news/about-the-budget-vote-2024")
+    False
+    """
+    return any(s.lower() in STATIC_PAGES for s in unquote(path).split("/") if s)
 
 
 def _generic_url_kind(url: str) -> Kind:
@@ -78,7 +95,7 @@ def url_kind(url: str, profile: SiteProfile) -> Kind:
     ['article', 'other', 'listing', 'listing']
     """
     path = urlsplit(url).path
-    if NOT_PAGE_EXTENSIONS.search(path):
+    if NOT_PAGE_EXTENSIONS.search(path) or _is_static_page(path):
         return "other"
     if _matches(profile.exclude_url_patterns, url):
         # never an article, but may still be a section or page of one (/category/x/page/2/)

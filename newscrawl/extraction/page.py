@@ -108,7 +108,7 @@ def _extract(
     meta = read_metadata(root)
     page_url = canonical_url(url, meta.canonical_urls, profile)
     if page_url is None:
-        logger.warning("not extracting %r: not an http(s) URL", url)
+        logger.warning("not extracting %r: no http(s) URL (give the page URL)", url)
         return None
     fields = ProfileFields.read(selector, profile)
     site_names = [*meta.site_names, *([profile.title] if profile and profile.title else [])]
@@ -156,12 +156,16 @@ def _load_body(
 def canonical_url(url: str, candidates: list[str], profile: SiteProfile | None) -> str | None:
     """The page's declared canonical URL when it stays on the same site, else the fetched URL.
 
-    None when the fetched URL itself is not an http(s) URL.
+    A page read from disk (a file: URL) takes its declared absolute canonical URL; None when
+    there is none, or when the fetched URL is neither http(s) nor file.
     """
     trailing = profile.trailing_slash if profile else None
     fetched = canonicalize_url(url, trailing_slash=trailing)
     if fetched is None:
-        return None
+        if not url.startswith("file:"):
+            return None
+        absolute = (canonicalize_url(c, trailing_slash=trailing) for c in candidates)
+        return next((c for c in absolute if c), None)
     domains = [_bare_host(fetched)]
     domains += [_bare_host(f"http://{d}") for d in (profile.domains if profile else ())]
     for candidate in candidates:

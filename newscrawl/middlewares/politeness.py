@@ -12,7 +12,7 @@ from __future__ import annotations
 from time import monotonic
 from typing import Any
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
@@ -41,6 +41,7 @@ class PolitenessMiddleware:
         self.pacer = HostPacer()
         # per origin: the outcome, or the requests waiting while the one fetch is in flight
         self._robots: dict[str, RobotsOutcome | list[Deferred[RobotsOutcome]]] = {}
+        crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
@@ -108,19 +109,20 @@ class PolitenessMiddleware:
             self._count("robots/crawl_delay")
         return rules, response
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    def _response_downloaded(self, response: Response, request: Request) -> None:
+        # Sent by the downloader before its slot dispatches the next queued request, so the
+        # hold is in place before anything else can reach the host (process_response is later).
         if response.status not in (429, 503):
-            return response
+            return
         header = response.headers.get("Retry-After")
         seconds = retry_after_seconds(header.decode("latin-1") if header else None)
         if seconds is None:
-            return response
+            return
         seconds = min(seconds, self.max_retry_after)
         self._count("fault/retry_after")
         host = urlparse_cached(request).hostname or ""
         self.pacer.hold(host, until=monotonic() + seconds)
         self._hold_slot(request, seconds)
-        return response
 
     def _hold_slot(self, request: Request, seconds: float) -> None:
         # Requests already queued in the downloader slot passed process_request before the

@@ -210,7 +210,8 @@ class NewsSpider(Spider):
             # a section page with long teasers looks like an article: only metadata convinces
             self.count("classify/listing_with_article_shape")
             page = "listing"
-        if page == "article" and kind != "home":
+        # an article URL whose page is merely unclear (a short brief) goes to the extractor
+        if kind != "home" and (page == "article" or (kind == "article" and page == "other")):
             yield from self.articles.read(site, response, hints)
             if site.sitemap_articles == 0:
                 yield from self._harvest(site, response, depth)
