@@ -87,6 +87,7 @@ BASE = VALID.format(name="site")
 # id: (text to replace, replacement, key the message must name); empty text = prepend
 MISTAKES = {
     "unknown-top-level-key": ("", 'colour = "blue"\n', "colour"),
+    "bad-path-prefix": ("", 'path_prefixes = ["ar/"]\n', "path_prefixes[0]"),
     "unknown-selector-key": ('body = "div.article-body"', 'bdy = "div"', "bdy"),
     "list-as-string": ('domains = ["example.com"]', 'domains = "example.com"', "domains"),
     "number-as-string": ('language = "ar"', "language = 1", "language"),

@@ -53,3 +53,50 @@ def test_profile_start_urls_feeds_sitemaps_and_url_patterns(tmp_path: Path) -> N
     assert "/sitemap.xml" not in requested  # the profile named its sitemap: no guessing
     assert result.stat("discovery/profile_sitemap") == 1
     assert result.stat("discovery/profile_feed") == 1
+
+
+FRENCH = (
+    "<p>Le gouvernement a présenté mardi un nouveau plan pour moderniser les transports publics "
+    "dans les grandes villes, avec un financement partagé entre l'État et les collectivités.</p>"
+) * 4
+
+
+def _multilingual(base: str) -> dict[str, Reply]:
+    arabic = ["/ar/news/1", "/ar/news/2", "/ar/news/3"]
+    french = ["/fr/news/7"]
+    replies = {
+        "/robots.txt": Reply(body=f"Sitemap: {base}/sitemap.xml\n".encode()),
+        "/sitemap.xml": Reply(body=urlset([base + p for p in arabic + french]), content_type=XML),
+        "/ar/": Reply(body=listing_html("الرئيسية", [("/fr/", "Français"), ("/ar/news/1", "خبر")])),
+        "/fr/": Reply(body=listing_html("Accueil", [("/fr/news/8", "Une info")])),
+        "/ar/news/3": Reply(
+            body=b'<html lang="fr"><head><meta charset="utf-8"><meta property="og:type" '
+            b'content="article"><title>Un article en fran\xc3\xa7ais</title></head><body>'
+            b"<h1>Un article en fran\xc3\xa7ais</h1>" + FRENCH.encode() + b"</body></html>"
+        ),
+    }
+    for path in [*arabic[:2], *french, "/fr/news/8"]:
+        replies[path] = Reply(body=article_html(f"خبر رقم {path[-1]} عن النقل العام"))
+    return replies
+
+
+def test_path_prefixes_and_language_keep_one_edition(tmp_path: Path) -> None:
+    with serving(site_router(_multilingual)) as server:
+        base = server.base_url.rstrip("/")
+        (tmp_path / "edition.toml").write_text(
+            'name = "edition"\ndomains = ["edition.example"]\n'
+            f'start_urls = ["{base}/ar/"]\npath_prefixes = ["/ar/"]\nlanguage = "ar"\n',
+            encoding="utf-8",
+        )
+        settings = {
+            "NEWSCRAWL_PROFILES_DIR": str(tmp_path),
+            "NEWSCRAWL_NAVIGATE_WITH_SITEMAPS": True,
+            "NEWSCRAWL_EXTRACTOR": "newscrawl.extraction.extract_page",
+        }
+        result = run_crawl("edition", settings=settings)
+        requested = server.paths()
+    emitted = sorted(item["url"].removeprefix(base) for item in result.items)
+    assert emitted == ["/ar/news/1", "/ar/news/2"]
+    assert not [path for path in requested if path.startswith("/fr/")]
+    assert result.stat("skipped/outside_path_prefixes") >= 2
+    assert result.stat("skipped/language/fr") == 1

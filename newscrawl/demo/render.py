@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -104,6 +104,45 @@ def most_read(articles: Sequence[ArticleData], current: str | None, count: int =
     start = (paths.index(current) + 3) if current in paths else 0
     rotated = [articles[(start + i) % len(articles)] for i in range(len(articles))]
     return [a for a in rotated if a["path"] != current][:count]
+
+
+def section_slug(site: SiteData, name: str) -> str:
+    """The slug of the section called `name`."""
+    return next(s["slug"] for s in site["sections"] if s["name"] == name)
+
+
+def end_related(article: ArticleData) -> list[dict[str, Any]]:
+    """The related links listed after the body, in file order."""
+    return [r for r in article["related"] if r["position"] == "end"]
+
+
+def article_body(
+    article: ArticleData,
+    paragraph: Callable[[int, str], str],
+    read_also: Callable[[dict[str, Any]], str],
+    ad: tuple[int, str] | None,
+) -> str:
+    """The body's paragraphs, each inline related link after its paragraph, and an ad slot.
+
+    `ad` is the paragraph number to put the ad after, and its markup (None: no ad).
+
+    >>> article = {"paragraphs": ["أ", "ب"], "related": [
+    ...     {"position": "inline", "after_paragraph": 1, "title": "ج"}]}
+    >>> print(article_body(article, lambda n, p: f"{n}{p}", lambda r: r["title"], (2, "AD")))
+    1أ
+    ج
+    2ب
+    AD
+    """
+    inline = {r["after_paragraph"]: r for r in article["related"] if r["position"] == "inline"}
+    parts = []
+    for number, text in enumerate(article["paragraphs"], start=1):
+        parts.append(paragraph(number, text))
+        if number in inline:
+            parts.append(read_also(inline[number]))
+        if ad is not None and number == ad[0]:
+            parts.append(ad[1])
+    return "\n".join(parts)
 
 
 def comments_for(site: SiteData, article_index: int) -> list[dict[str, str]]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs
 
+from newscrawl.demo.listings import listing_page as find_listing
 from newscrawl.demo.render import (
     ArticleData,
     SiteData,
@@ -20,18 +21,22 @@ from newscrawl.demo.render import (
     image_paths,
     image_reply,
     newest_first,
-    page_count,
-    page_slice,
     request_base,
     split_target,
     static_page,
     text_reply,
 )
 from newscrawl.demo.server import Reply, ServedRequest, not_found
-from newscrawl.demo.templates_madar import LOGO_PATH, article_page, footer, head, header, sidebar
+from newscrawl.demo.templates_madar import (
+    LISTINGS,
+    LOGO_PATH,
+    article_page,
+    footer,
+    head,
+    header,
+    sidebar,
+)
 
-PAGE_SIZE = 4
-HOME_SIZE = 10
 NEWS_SITEMAP_SIZE = 10
 _LISTING = re.compile(r"^(?:/|/section/[a-z-]+|/tags/[^/]+)$")
 _XML = "application/xml; charset=utf-8"
@@ -40,56 +45,30 @@ _SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 _NEWS_NS = 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
 
 
-def _members(site: SiteData, articles: Sequence[ArticleData], path: str) -> list[ArticleData]:
-    if path == "/":
-        return list(articles)
-    kind, key = path.strip("/").split("/")
-    if kind == "tags":
-        return [a for a in articles if key in a["tags"]]
-    name = next((s["name"] for s in site["sections"] if s["slug"] == key), None)
-    return [a for a in articles if a["section"] == name]
-
-
-def _title(site: SiteData, path: str) -> str:
-    if path == "/":
-        return "آخر الأخبار"
-    kind, key = path.strip("/").split("/")
-    if kind == "tags":
-        return f"موضوع: {key}"
-    return next(s["name"] for s in site["sections"] if s["slug"] == key)
-
-
 def listing_page(
     site: SiteData, articles: Sequence[ArticleData], path: str, page: int, base: str
 ) -> str | None:
     """Home, section or tag listing `page` (1-based), newest first; None when it does not exist."""
-    members = newest_first(_members(site, articles, path))
-    size = HOME_SIZE if path == "/" else PAGE_SIZE
-    chunk = page_slice(members, page, size) if members else None
-    if chunk is None:
+    listing = find_listing(LISTINGS, site, articles, path, page)
+    if listing is None:
         return None
-    pages = page_count(len(members), size)
-    link = quote(path)
     cards = "".join(
         f'<article class="card" data-article-id="{a["path"].rsplit("/", 1)[1].split("-")[0]}">'
         f'<h2 class="card-title"><a href="{base}{a["path"]}">{esc(a["title"])}</a></h2>'
         f'<time datetime="{a["published_at"]}">{esc(a["display_date"])}</time>'
         f'<p class="card-summary">{esc(excerpt(a["paragraphs"][0]))}</p></article>\n'
-        for a in chunk
+        for a in listing.articles
     )
     nav, rel = [], ""
-    if page > 1:
-        prev = link if page == 2 else f"{link}?page={page - 1}"
-        nav.append(f'<a class="prev" href="{prev}" rel="prev">الصفحة السابقة</a>')
-    if page < pages:
-        nav.append(f'<a class="next" href="{link}?page={page + 1}" rel="next">الصفحة التالية</a>')
-        rel = f'<link rel="next" href="{base}{link}?page={page + 1}">\n'
-    here = link if page == 1 else f"{link}?page={page}"
-    title = _title(site, path)
+    if listing.prev:
+        nav.append(f'<a class="prev" href="{listing.prev}" rel="prev">الصفحة السابقة</a>')
+    if listing.next:
+        nav.append(f'<a class="next" href="{listing.next}" rel="next">الصفحة التالية</a>')
+        rel = f'<link rel="next" href="{base}{listing.next}">\n'
     return (
-        head(site, base, title, here, rel)
+        head(site, base, listing.title, listing.here, rel)
         + f'<body class="page-listing" data-page-type="listing">\n{header(site)}'
-        + f'<main class="layout"><section class="listing"><h1>{esc(title)}</h1>\n{cards}'
+        + f'<main class="layout"><section class="listing"><h1>{esc(listing.title)}</h1>\n{cards}'
         + f'<nav class="pagination">{" ".join(nav)}</nav></section>\n'
         + sidebar(articles, None, base)
         + "</main>\n"

@@ -10,8 +10,9 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
+from newscrawl.demo.listings import listing_page as find_listing
 from newscrawl.demo.render import (
     ArticleData,
     SiteData,
@@ -21,8 +22,6 @@ from newscrawl.demo.render import (
     image_paths,
     image_reply,
     newest_first,
-    page_count,
-    page_slice,
     redirect,
     request_base,
     split_target,
@@ -30,10 +29,8 @@ from newscrawl.demo.render import (
     text_reply,
 )
 from newscrawl.demo.server import Reply, ServedRequest, not_found
-from newscrawl.demo.templates_waha import article_page, footer, head, header, sidebar
+from newscrawl.demo.templates_waha import LISTINGS, article_page, footer, head, header, sidebar
 
-PAGE_SIZE = 3
-HOME_SIZE = 8
 FEED_SIZE = 10
 _LISTING = re.compile(r"^(?P<root>/|/category/[a-z-]+/|/tag/[^/]+/)(?:page/(?P<page>\d+)/)?$")
 _ROBOTS = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
@@ -43,63 +40,35 @@ def listing_page(
     site: SiteData, articles: Sequence[ArticleData], root: str, page: int, base: str
 ) -> str | None:
     """Home, category or tag listing page `page` (1-based), newest first; None past the end."""
-    members = newest_first(_listing_members(site, articles, root))
-    size = HOME_SIZE if root == "/" else PAGE_SIZE
-    chunk = page_slice(members, page, size) if members else None
-    if chunk is None:
+    listing = find_listing(LISTINGS, site, articles, root, page)
+    if listing is None:
         return None
-    pages = page_count(len(members), size)
-    root = quote(root)
-    here = root if page == 1 else f"{root}page/{page}/"
     blocks = "".join(
         '<div class="td_module_10 td_module_wrap td-animation-stack">'
         f'<h3 class="entry-title td-module-title"><a href="{a["path"]}" rel="bookmark">'
         f'{esc(a["title"])}</a></h3><span class="td-post-date">{esc(a["display_date"])}</span>'
         f'<div class="td-excerpt">{esc(excerpt(a["paragraphs"][0]))}</div></div>\n'
-        for a in chunk
+        for a in listing.articles
     )
     nav, rel = [], ""
-    if page > 1:
-        prev = root if page == 2 else f"{root}page/{page - 1}/"
-        nav.append(f'<a href="{prev}" rel="prev">الصفحة السابقة</a>')
-        rel += f'<link rel="prev" href="{base}{prev}">\n'
-    if page < pages:
-        nav.append(f'<a href="{root}page/{page + 1}/" rel="next">الصفحة التالية</a>')
-        rel += f'<link rel="next" href="{base}{root}page/{page + 1}/">\n'
-    title = _listing_title(site, unquote(root))
+    if listing.prev:
+        nav.append(f'<a href="{listing.prev}" rel="prev">الصفحة السابقة</a>')
+        rel += f'<link rel="prev" href="{base}{listing.prev}">\n'
+    if listing.next:
+        nav.append(f'<a href="{listing.next}" rel="next">الصفحة التالية</a>')
+        rel += f'<link rel="next" href="{base}{listing.next}">\n'
     return (
-        head(site, base, f"{title} - {site['name']}", here, rel)
+        head(site, base, f"{listing.title} - {site['name']}", listing.here, rel)
         + '<body class="archive category">\n'
         + header(site)
         + '<div class="td-container"><main id="main" class="site-main td-category-grid">'
-        + f'<h1 class="entry-title td-page-title">{esc(title)}</h1>\n{blocks}'
+        + f'<h1 class="entry-title td-page-title">{esc(listing.title)}</h1>\n{blocks}'
         + f'<div class="page-nav td-pb-padding-side">{" ".join(nav)}'
-        + f'<span class="pages">الصفحة {page} من {pages}</span></div></main>\n'
+        + f'<span class="pages">الصفحة {listing.page} من {listing.pages}</span></div></main>\n'
         + sidebar(site, articles, None)
         + "</div>\n"
         + footer(site)
     )
-
-
-def _listing_members(
-    site: SiteData, articles: Sequence[ArticleData], root: str
-) -> list[ArticleData]:
-    if root == "/":
-        return list(articles)
-    kind, key = root.strip("/").split("/")
-    if kind == "tag":
-        return [a for a in articles if key in a["tags"]]
-    name = next((s["name"] for s in site["sections"] if s["slug"] == key), None)
-    return [a for a in articles if a["section"] == name]
-
-
-def _listing_title(site: SiteData, root: str) -> str:
-    if root == "/":
-        return "آخر الأخبار"
-    kind, key = root.strip("/").split("/")
-    if kind == "tag":
-        return f"الوسم: {key}"
-    return next(s["name"] for s in site["sections"] if s["slug"] == key)
 
 
 def feed(site: SiteData, articles: Sequence[ArticleData], base: str) -> str:

@@ -9,9 +9,28 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from newscrawl.demo.render import ArticleData, SiteData, comments_for, esc, most_read, tag_path
+from newscrawl.demo.listings import ListingScheme
+from newscrawl.demo.render import (
+    ArticleData,
+    SiteData,
+    article_body,
+    comments_for,
+    end_related,
+    esc,
+    most_read,
+    section_slug,
+)
 
 LOGO_PATH = "/static/img/logo.png"
+LISTINGS = ListingScheme(
+    section_prefix="/section/",
+    tag_prefix="/tags/",
+    suffix="",
+    page_suffix="?page={page}",
+    tag_title="موضوع: {tag}",
+    home_size=10,
+    page_size=4,
+)
 
 
 def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") -> str:
@@ -27,7 +46,7 @@ def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") 
 
 def header(site: SiteData) -> str:
     items = "".join(
-        f'<li><a href="/section/{s["slug"]}" data-nav="{s["slug"]}">{esc(s["name"])}</a></li>'
+        f'<li><a href="{LISTINGS.section_path(s["slug"])}" data-nav="{s["slug"]}">{esc(s["name"])}</a></li>'
         for s in site["sections"]
     )
     return (
@@ -63,10 +82,6 @@ def footer(site: SiteData) -> str:
         '<a href="https://twitter.com/">تويتر</a></div>'
         f"<p>جميع الحقوق محفوظة © 2024 {esc(site['name'])}</p></footer>\n</body>\n</html>\n"
     )
-
-
-def section_slug(site: SiteData, name: str) -> str:
-    return next(s["slug"] for s in site["sections"] if s["name"] == name)
 
 
 def json_ld(site: SiteData, article: ArticleData, base: str) -> str:
@@ -137,19 +152,15 @@ def _byline(article: ArticleData) -> str:
 
 
 def _body(article: ArticleData, base: str) -> str:
-    inline = {r["after_paragraph"]: r for r in article["related"] if r["position"] == "inline"}
-    parts = []
-    for number, paragraph in enumerate(article["paragraphs"], start=1):
-        parts.append(f'<p data-p="{number}">{esc(paragraph)}</p>')
-        if number in inline:
-            link = inline[number]
-            parts.append(
-                '<aside class="read-also"><span>اقرأ أيضا</span>'
-                f'<a href="{base}{link["path"]}">{esc(link["title"])}</a></aside>'
-            )
-        if number == 3:
-            parts.append('<div class="ad" data-ad-slot="in-article">إعلان</div>')
-    return "\n".join(parts)
+    return article_body(
+        article,
+        lambda number, text: f'<p data-p="{number}">{esc(text)}</p>',
+        lambda link: (
+            '<aside class="read-also"><span>اقرأ أيضا</span>'
+            f'<a href="{base}{link["path"]}">{esc(link["title"])}</a></aside>'
+        ),
+        ad=(3, '<div class="ad" data-ad-slot="in-article">إعلان</div>'),
+    )
 
 
 def _figure(article: ArticleData, base: str) -> str:
@@ -164,10 +175,10 @@ def _figure(article: ArticleData, base: str) -> str:
 
 def _after_body(site: SiteData, article: ArticleData, index: int, base: str) -> str:
     tags = "".join(
-        f'<li><a href="{tag_path("/tags/", t)}">{esc(t)}</a></li>' for t in article["tags"]
+        f'<li><a href="{LISTINGS.tag_path(t)}">{esc(t)}</a></li>' for t in article["tags"]
     )
     out = f'<ul class="story-tags">{tags}</ul>\n' if tags else ""
-    ends = [r for r in article["related"] if r["position"] == "end"]
+    ends = end_related(article)
     if ends:
         items = "".join(f'<li><a href="{base}{r["path"]}">{esc(r["title"])}</a></li>' for r in ends)
         out += f'<section class="related"><h2>مواضيع ذات صلة</h2><ul>{items}</ul></section>\n'
@@ -185,9 +196,10 @@ def _after_body(site: SiteData, article: ArticleData, index: int, base: str) -> 
 def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, base: str) -> str:
     article = articles[index]
     slug = section_slug(site, article["section"])
+    section = LISTINGS.section_path(slug)
     crumbs = (
         '<nav class="breadcrumbs" aria-label="breadcrumb"><ol><li><a href="/">الرئيسية</a></li>'
-        f'<li><a href="/section/{slug}">{esc(article["section"])}</a></li></ol></nav>\n'
+        f'<li><a href="{section}">{esc(article["section"])}</a></li></ol></nav>\n'
     )
     share = (
         '<div class="share-bar" data-component="share">'
@@ -202,7 +214,7 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         + header(site)
         + f'<main class="layout">{crumbs}'
         + f'<article class="story" data-article-id="{story_id}" data-section="{slug}">'
-        + f'<header class="story-header"><a class="story-section" href="/section/{slug}">'
+        + f'<header class="story-header"><a class="story-section" href="{section}">'
         + f'{esc(article["section"])}</a>\n<h1 class="story-title">{esc(article["title"])}</h1>\n'
         + _byline(article)
         + "</header>\n"

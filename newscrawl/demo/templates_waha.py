@@ -7,7 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newscrawl.demo.render import ArticleData, SiteData, comments_for, esc, most_read, tag_path
+from newscrawl.demo.listings import ListingScheme
+from newscrawl.demo.render import (
+    ArticleData,
+    SiteData,
+    article_body,
+    comments_for,
+    end_related,
+    esc,
+    most_read,
+    section_slug,
+)
+
+LISTINGS = ListingScheme(
+    section_prefix="/category/",
+    tag_prefix="/tag/",
+    suffix="/",
+    page_suffix="page/{page}/",
+    tag_title="الوسم: {tag}",
+    home_size=8,
+    page_size=3,
+)
 
 
 def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") -> str:
@@ -27,7 +47,7 @@ def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") 
 
 def header(site: SiteData) -> str:
     items = "".join(
-        f'<li class="menu-item"><a href="/category/{s["slug"]}/">{esc(s["name"])}</a></li>'
+        f'<li class="menu-item"><a href="{LISTINGS.section_path(s["slug"])}">{esc(s["name"])}</a></li>'
         for s in site["sections"]
     )
     return (
@@ -69,26 +89,20 @@ def footer(site: SiteData) -> str:
     )
 
 
-def _section_slug(site: SiteData, name: str) -> str:
-    return next(s["slug"] for s in site["sections"] if s["name"] == name)
-
-
 def _body(article: ArticleData) -> str:
-    inline = {r["after_paragraph"]: r for r in article["related"] if r["position"] == "inline"}
-    parts = []
-    for number, paragraph in enumerate(article["paragraphs"], start=1):
-        parts.append(f"<p>{esc(paragraph)}</p>")
-        if number in inline:
-            link = inline[number]
-            anchor = f'<a href="{link["path"]}">{esc(link["title"])}</a>'
-            parts.append(f"<p><strong>إقرأ أيضا:</strong> {anchor}</p>")
-        if number == 2 and len(article["paragraphs"]) > 3:
-            parts.append('<div class="ad ad-inarticle td-a-rec">إعلان</div>')
-    return "\n".join(parts)
+    ad = '<div class="ad ad-inarticle td-a-rec">إعلان</div>'
+    return article_body(
+        article,
+        lambda _, text: f"<p>{esc(text)}</p>",
+        lambda link: (
+            f'<p><strong>إقرأ أيضا:</strong> <a href="{link["path"]}">{esc(link["title"])}</a></p>'
+        ),
+        ad=(2, ad) if len(article["paragraphs"]) > 3 else None,
+    )
 
 
 def _end_related(article: ArticleData) -> str:
-    links = [r for r in article["related"] if r["position"] == "end"]
+    links = end_related(article)
     if not links:
         return ""
     items = "".join(f'<li><a href="{r["path"]}">{esc(r["title"])}</a></li>' for r in links)
@@ -124,8 +138,7 @@ def _tags(article: ArticleData) -> str:
     if not article["tags"]:
         return ""
     links = "".join(
-        f'<li><a href="{tag_path("/tag/", t, "/")}" rel="tag">{esc(t)}</a></li>'
-        for t in article["tags"]
+        f'<li><a href="{LISTINGS.tag_path(t)}" rel="tag">{esc(t)}</a></li>' for t in article["tags"]
     )
     return (
         '<div class="td-post-source-tags"><ul class="td-tags"><li><span>الوسوم</span></li>'
@@ -151,7 +164,7 @@ def _comments(site: SiteData, index: int) -> str:
 
 def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, base: str) -> str:
     article = articles[index]
-    slug = _section_slug(site, article["section"])
+    section = LISTINGS.section_path(section_slug(site, article["section"]))
     og_image = ""
     if article["image"]:
         og_image = f'<meta property="og:image" content="{base}{article["image"]["path"]}">\n'
@@ -162,7 +175,7 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
     crumbs = (
         '<div class="td-crumb-container"><div class="entry-crumbs">'
         '<span><a href="/">الرئيسية</a></span> <i class="td-bread-sep">›</i> '
-        f'<span><a href="/category/{slug}/">{esc(article["section"])}</a></span> '
+        f'<span><a href="{section}">{esc(article["section"])}</a></span> '
         f'<i class="td-bread-sep">›</i> <span class="td-bred-no-url-last">{esc(article["title"])}'
         "</span></div></div>\n"
     )
@@ -180,7 +193,7 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         + '<main id="main" class="site-main">'
         + f'<article id="post-{1000 + index}" class="post type-post status-publish">'
         + '<header class="td-post-title"><ul class="td-category"><li>'
-        + f'<a class="td-post-category" href="/category/{slug}/">{esc(article["section"])}</a>'
+        + f'<a class="td-post-category" href="{section}">{esc(article["section"])}</a>'
         + f'</li></ul>\n<h1 class="entry-title">{esc(article["title"])}</h1>\n'
         + _meta_line(article)
         + "</header>\n"

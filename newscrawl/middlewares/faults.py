@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import IgnoreRequest, StopDownload
 from scrapy.http import Headers, Response
 from twisted.python.failure import Failure
 
@@ -58,4 +58,6 @@ class FaultsMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
+        if isinstance(exception, IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in str(exception):
+            return  # a deliberate skip (known URL, 304, robots), counted by whoever raised it
         self._count(f"fault/{failure_reason(Failure(exception))}")

@@ -62,6 +62,9 @@ class SiteProfile:
     title: str = ""
     """The site's own name, as shown to readers (never an author)."""
     start_urls: tuple[str, ...] = ()
+    """Where a crawl of the site starts (home page, Arabic edition)."""
+    path_prefixes: tuple[str, ...] = ()
+    """URL path prefixes the crawl stays under (["/ar/"] on a multilingual site); empty: all."""
     feeds: tuple[str, ...] = ()
     """RSS/Atom feeds known to exist; empty means "discover them"."""
     sitemaps: tuple[str, ...] = ()
@@ -77,7 +80,9 @@ class SiteProfile:
     language: str | None = None
     """ISO 639-1 code of the edition the profile covers."""
     trailing_slash: bool | None = None
+    """Canonical URLs end with "/" (True), never do (False), or are kept as linked (None)."""
     selectors: Selectors = field(default_factory=Selectors)
+    """Per-field selectors for pages whose markup generic extraction misreads."""
 
     @classmethod
     def ad_hoc(cls, host: str) -> SiteProfile:
@@ -113,7 +118,8 @@ def _selectors(raw: Any, where: str) -> Selectors:
 
 
 _TUPLE_KEYS = {
-    "domains", "start_urls", "feeds", "sitemaps", "article_url_patterns", "exclude_url_patterns",
+    "domains", "start_urls", "path_prefixes", "feeds", "sitemaps", "article_url_patterns",
+    "exclude_url_patterns",
 }  # fmt: skip
 _STR_KEYS = {"name", "title", "timezone", "date_locale", "language"}
 
@@ -156,6 +162,7 @@ _Check = Callable[[str, str], None]
 _ITEM_CHECKS: dict[str, _Check] = {
     "domains": checks.check_domain,
     "start_urls": checks.check_http_url,
+    "path_prefixes": checks.check_path_prefix,
     "feeds": checks.check_http_url,
     "sitemaps": checks.check_http_url,
     "article_url_patterns": checks.check_pattern,

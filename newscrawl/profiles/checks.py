@@ -125,3 +125,15 @@ def check_domain(domain: str, key: str) -> None:
     """
     if not _HOST_RE.fullmatch(domain):
         raise ValueError(f"{key}: {domain!r} is not a bare host name such as 'example.com'")
+
+
+def check_path_prefix(prefix: str, key: str) -> None:
+    """A URL path prefix: starts with "/", no scheme, host, query or fragment.
+
+    >>> check_path_prefix("/ar/", "path_prefixes[0]")
+    >>> check_path_prefix("ar/", "path_prefixes[0]")
+    Traceback (most recent call last):
+    ValueError: path_prefixes[0]: 'ar/' is not a URL path prefix such as '/ar/'
+    """
+    if not prefix.startswith("/") or any(c in prefix for c in "?#") or prefix.startswith("//"):
+        raise ValueError(f"{key}: {prefix!r} is not a URL path prefix such as '/ar/'")

@@ -62,6 +62,11 @@ class ArticleReader:
         if article is None:
             self.count("skipped/no_article")
             return
+        wanted = site.target.profile.language
+        if wanted and article.language != wanted:
+            # multilingual sites: a profile covers one edition (france24_ar keeps "ar" only)
+            self.count(f"skipped/language/{article.language or 'unknown'}")
+            return
         item_url = site.canonical(article.url, response.url) if article.url else None
         if item_url and site.scope.contains(item_url) and item_url != url:
             site.mark_seen(item_url)

@@ -103,8 +103,16 @@ class SiteCrawl:
             hosts.add(f"{(parts.hostname or '').lower()}:{port}")
         return frozenset(hosts)
 
+    def in_sections(self, url: str) -> bool:
+        """Whether `url` is under the profile's path prefixes (all URLs when it has none)."""
+        prefixes = self.target.profile.path_prefixes
+        return not prefixes or urlsplit(url).path.startswith(prefixes)
+
     def wants_article(self, url: str | None, count: Count) -> bool:
         """Whether a sitemap/feed entry is worth fetching as an article (profile patterns)."""
+        if url and not self.in_sections(url):
+            count("skipped/outside_path_prefixes")
+            return False
         guess = url_kind(url, self.target.profile) if url else "other"
         if guess == "other" or (guess != "article" and self.target.profile.article_url_patterns):
             count("discovery/skipped_not_article_url")
@@ -145,6 +153,9 @@ class SiteCrawl:
             return None
         if not self.scope.contains(url):
             count("skipped/offsite")
+            return None
+        if not self.in_sections(url):
+            count("skipped/outside_path_prefixes")
             return None
         if has_session_id(href):
             count("trap/session_id")  # stripped by canonicalisation, the page itself is kept

@@ -1,0 +1,1 @@
+"""Crawl state: what was emitted, content fingerprints, feed validators; one store per crawl."""
