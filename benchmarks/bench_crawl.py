@@ -3,6 +3,7 @@
 Run from the repository root:
 
     python -m benchmarks.bench_crawl [--articles 500] [--json results.json] [--profile 15]
+        [--timeout 600] [-s NAME=VALUE]... [--crawler-profile DIR]
 
 Serves N pre-rendered article pages (benchmarks/news_site.py: 3 in 4 with JSON-LD, 1 in 4 on the
 generic path) on a free 127.0.0.1 port, then runs the crawler exactly as a user does, in a
@@ -15,7 +16,8 @@ subprocess, three times against the same `--state`:
 
 Politeness is off (`DOWNLOAD_DELAY=0`, no AutoThrottle, 16 requests per domain) because we
 measure our own cost, not a server's. Per run: wall time, requests the server saw, article pages
-among them, lines written, CPU time and peak RSS of the crawler process (`os.wait4` rusage).
+among them, lines written, CPU time and peak RSS of the crawler process (`os.wait4` rusage),
+and the CPU the loopback server (threads of this process) spent meanwhile.
 Then `newscrawl.extraction.extract_page` alone, in this process, over the same pages (after a
 warm-up), per template: median and p90 ms/page. Everything is bounded by `--timeout` seconds.
 """
@@ -29,18 +31,20 @@ import json
 import os
 import platform
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import scrapy
 
-from benchmarks.news_site import BenchSite
+from benchmarks.news_site import BenchSite, served_path
 from newscrawl.demo.server import SiteServer, not_found
 from newscrawl.extraction import extract_page
 
@@ -50,15 +54,33 @@ CRAWL_SETTINGS = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
 CONTENT_TYPE = "text/html; charset=utf-8"
 CRAWL_COLUMNS = ["run", "exit", "wall_s", "requests", "article_pages", "articles_written",
                  "pages_per_s", "ms_per_page", "articles_per_s", "cpu_s", "cpu_per_wall",
-                 "peak_rss_mb"]  # fmt: skip
+                 "peak_rss_mb", "server_cpu_s"]  # fmt: skip
 EXTRACTION_COLUMNS = ["template", "pages", "extracted", "median_ms", "p90_ms", "mean_ms", "total_s"]
 
 
-def crawl_command(base_url: str, work: Path) -> list[str]:
-    """The command a user runs (settings documented in the module docstring)."""
-    settings = [part for value in CRAWL_SETTINGS for part in ("-s", value)]
-    return [sys.executable, "-m", "newscrawl.cli", "crawl", base_url,
-            "-o", str(work / "out.jsonl"), "--state", str(work / "state"), *settings]  # fmt: skip
+@dataclass(frozen=True)
+class CrawlSetup:
+    """How the crawler is run: extra `-s NAME=VALUE` settings, and cProfile output if any."""
+
+    extra_settings: tuple[str, ...] = ()
+    profile_dir: Path | None = None
+
+    def command(self, base_url: str, work: Path, run: int = 1) -> list[str]:
+        """The command a user runs (settings documented in the module docstring).
+
+        Under cProfile (`profile_dir`) the same crawl runs with inflated timings.
+        """
+        values = [*CRAWL_SETTINGS, *self.extra_settings]
+        settings = [part for value in values for part in ("-s", value)]
+        profile_to = self.profile_dir / f"crawl-run{run}.prof" if self.profile_dir else None
+        profiler = ["-m", "cProfile", "-o", str(profile_to)] if profile_to else []
+        return [sys.executable, *profiler, "-m", "newscrawl.cli", "crawl", base_url,
+                "-o", str(work / "out.jsonl"), "--state", str(work / "state"),
+                *settings]  # fmt: skip
+
+
+def cpu_seconds(usage: Any) -> float:
+    return float(usage.ru_utime + usage.ru_stime)
 
 
 def line_count(path: Path) -> int:
@@ -85,15 +107,18 @@ def run_crawler(command: list[str], work: Path, deadline: float) -> tuple[int, f
 
 
 def measure_run(
-    name: str, server: SiteServer, site: BenchSite, work: Path, deadline: float
-) -> dict[str, Any]:
-    """One crawl of the site, with what the server saw and what the crawler cost."""
+    name: str, command: list[str], work: Path, server: SiteServer, site: BenchSite,
+    deadline: float,
+) -> dict[str, Any]:  # fmt: skip
+    """One crawl of the site (`command` writes to `work`), what the server saw and its cost."""
     output = work / "out.jsonl"
     seen, written = len(server.log), line_count(output)
-    status, wall, usage, summary = run_crawler(crawl_command(server.base_url, work), work, deadline)
-    paths = [r.path.split("?", 1)[0] for r in server.log[seen:]]
+    server_before = resource.getrusage(resource.RUSAGE_SELF)
+    status, wall, usage, summary = run_crawler(command, work, deadline)
+    server_after = resource.getrusage(resource.RUSAGE_SELF)
+    paths = [served_path(r.path) for r in server.log[seen:]]
     articles = line_count(output) - written
-    cpu = usage.ru_utime + usage.ru_stime
+    cpu = cpu_seconds(usage)
     return {
         "run": name, "exit": status, "wall_s": round(wall, 2), "requests": len(paths),
         "article_pages": sum(p in site.article_paths for p in paths),
@@ -103,20 +128,24 @@ def measure_run(
         "articles_per_s": round(articles / wall, 1),
         "cpu_s": round(cpu, 2), "cpu_per_wall": round(cpu / wall, 2),
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: kilobytes
+        "server_cpu_s": round(cpu_seconds(server_after) - cpu_seconds(server_before), 2),
         "summary": summary,
     }  # fmt: skip
 
 
-def measure_crawls(site: BenchSite, server: SiteServer, deadline: float) -> list[dict[str, Any]]:
+def measure_crawls(
+    site: BenchSite, server: SiteServer, deadline: float, setup: CrawlSetup
+) -> list[dict[str, Any]]:
     runs = [("first run (empty state)", True), ("incremental, unchanged (304)", True),
             ("incremental, sitemaps re-served", False)]  # fmt: skip
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
-        for name, honor_validators in runs:
+        for number, (name, honor_validators) in enumerate(runs, 1):
             if time.monotonic() >= deadline:
                 break
             site.honor_validators = honor_validators
-            rows.append(measure_run(name, server, site, Path(tmp), deadline))
+            command = setup.command(server.base_url, Path(tmp), number)
+            rows.append(measure_run(name, command, Path(tmp), server, site, deadline))
     return rows
 
 
@@ -187,22 +216,23 @@ def markdown_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return "\n".join(lines)
 
 
-def benchmark(articles: int, timeout: float) -> dict[str, Any]:
+def benchmark(articles: int, timeout: float, setup: CrawlSetup) -> dict[str, Any]:
     """Serve the site, crawl it three times, time extraction alone; all within `timeout`."""
     deadline = time.monotonic() + timeout
     server = SiteServer(not_found).start()
     try:
         site = BenchSite(articles, server.base_url)
         server.set_router(site.route)
-        crawls = measure_crawls(site, server, deadline)
+        crawls = measure_crawls(site, server, deadline, setup)
     finally:
         server.stop()
-    shown = crawl_command("http://127.0.0.1:PORT/", Path("TMP"))
+    shown = replace(setup, profile_dir=None).command("http://127.0.0.1:PORT/", Path("TMP"))
     return {
         "articles": articles, "machine": machine(),
         "command": " ".join(["python", *shown[1:]]),
         "crawl": crawls, "extraction": measure_extraction(site, deadline),
         "timed_out": time.monotonic() >= deadline,
+        "crawler_profiled": setup.profile_dir is not None,
     }  # fmt: skip
 
 
@@ -216,6 +246,8 @@ def report(results: dict[str, Any]) -> str:
         "extraction alone (in-process `extract_page`, after warm-up):", "",
         markdown_table(results["extraction"], EXTRACTION_COLUMNS),
         *(["", "TIMED OUT: some measurements are missing"] if results["timed_out"] else []),
+        *(["", "crawls ran under cProfile: their timings are inflated"]
+          if results["crawler_profiled"] else []),
     ])  # fmt: skip
 
 
@@ -226,10 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--json", metavar="PATH", help="also write the results as JSON here")
     options.add_argument("--profile", type=int, default=0, metavar="TOP",
                          help="print a cProfile of extraction (TOP functions)")  # fmt: skip
+    options.add_argument("--crawler-profile", metavar="DIR", type=Path,
+                         help="run the crawls under cProfile, save DIR/crawl-runN.prof "
+                              "(timings inflated: for finding hotspots only)")  # fmt: skip
+    options.add_argument("-s", dest="settings", action="append", default=[],
+                         metavar="NAME=VALUE",
+                         help="extra crawler setting (repeatable)")  # fmt: skip
     args = options.parse_args(argv)
     if args.articles < 1:
         options.error("--articles must be ≥ 1")
-    results = benchmark(args.articles, args.timeout)
+    if args.crawler_profile:
+        args.crawler_profile.mkdir(parents=True, exist_ok=True)
+    profile_dir = args.crawler_profile.resolve() if args.crawler_profile else None
+    results = benchmark(args.articles, args.timeout, CrawlSetup(tuple(args.settings), profile_dir))
     print(report(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")

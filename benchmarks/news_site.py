@@ -17,13 +17,15 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
+from urllib.parse import unquote
 
 from newscrawl.demo.server import Reply, ServedRequest, not_found
 
 CITIES = ["عمّان", "القاهرة", "الرباط", "تونس", "بيروت", "الدوحة", "مسقط", "الجزائر", "بغداد",
           "الكويت", "صنعاء", "نواكشوط"]  # fmt: skip
-BODIES = ["مجلس الوزراء", "وزارة النقل", "هيئة الاستثمار", "نقابة المعلمين", "وزارة الثقافة",
-          "الاتحاد الرياضي", "جامعة العاصمة", "هيئة البيئة", "وزارة الطاقة", "غرفة الصناعة"]  # fmt: skip
+BODIES = ["مجلس الوزراء", "وزارة النقل", "هيئة الاستثمار", "نقابة المعلمين", "الاتحاد الرياضي",
+          "وزارة الثقافة", "جامعة العاصمة", "هيئة البيئة", "وزارة الطاقة",
+          "غرفة الصناعة"]  # fmt: skip
 PEOPLE = ["نادية المصري", "فراس العلي", "إيمان الصباغ", "وليد منصور", "سارة القباني",
           "مازن الحلبي", "أسماء الجبوري", "كريم بن علي", "دعاء يوسف", "حسام الرفاعي"]  # fmt: skip
 SECTIONS = ["سياسة", "اقتصاد", "رياضة", "ثقافة", "صحة", "تكنولوجيا", "منوعات", "محليات"]
@@ -54,11 +56,36 @@ SENTENCES = [
     "وقد وصل إلى {city} صباح أمس وفد فني لمعاينة المواقع المقترحة.",
     "ويشير مختصون إلى أن نجاح {topic} يتطلب تنسيقا أوثق بين الوزارات.",
     "وتعود فكرة المشروع إلى دراسة أعدتها جامعة محلية قبل {n} شهرا.",
+    "وخصصت البلدية موقعا إلكترونيا لتلقي الشكاوى والاقتراحات على مدار الأسبوع.",
+    "ويرتبط المشروع بخطة أوسع لتطوير الضواحي الشرقية من {city} خلال العقد المقبل.",
+    "ولم تصدر حتى الآن أي تعليقات رسمية على الانتقادات التي وجهتها الصحافة المحلية.",
+    "وتقدر مصادر نقابية أن {n} عاملا سيستفيدون من فرص التشغيل المؤقتة.",
+    "وأعلن منظمو المبادرة أن الدورة المقبلة ستقام في الربيع بمشاركة أوسع.",
+    "ويحتاج تنفيذ المرحلة الثانية إلى موافقة البرلمان على الاعتمادات الإضافية.",
+    "وأظهر استطلاع للرأي أن أغلبية المشاركين يؤيدون تسريع وتيرة العمل.",
+    "ويتوقع أن تنخفض كلفة الخدمة على الأسر ذات الدخل المحدود بنحو الربع.",
+    "وسبق أن تعثرت خطط مشابهة بسبب نقص التمويل وتغير الأولويات الحكومية.",
+    "ونظمت جمعيات أهلية في {city} لقاءات مفتوحة لشرح تفاصيل البرنامج للسكان.",
+    "وتلقى المكتب الإعلامي أكثر من {n} استفسارا منذ الإعلان عن القرار.",
+    "وأوصت لجنة الخبراء بإجراء تقييم مستقل بعد انقضاء السنة الأولى.",
+    "ويستند البرنامج إلى تجارب ناجحة في بلدان مجاورة واجهت ظروفا مماثلة.",
+    "وأكد {person} أن الأولوية ستعطى للمناطق الأكثر حاجة والأقل خدمات.",
+    "وتزامن الإعلان مع زيارة رسمية لوفد من المانحين الدوليين إلى {city}.",
+    "وتسعى الجهات المعنية إلى استقطاب استثمارات خاصة تقارب {n} مليون دولار.",
+    "ورأى أكاديميون أن غياب البيانات الدقيقة يصعّب قياس الأثر الحقيقي.",
+    "وأطلقت وسائل الإعلام المحلية حملة لتعريف الجمهور بالإجراءات الجديدة.",
+    "وبدأت الأعمال التمهيدية فعلا في ثلاثة مواقع على أطراف المدينة.",
+    "وتنص الاتفاقية على مراجعة الأسعار مرة كل {n} شهرا وفق مؤشرات معلنة.",
+    "ويخشى التجار من أن تؤثر الأشغال على حركة البيع خلال موسم الأعياد.",
+    "وأكدت مصادر مطلعة أن التعديلات النهائية ستنشر في الجريدة الرسمية قريبا.",
+    "وشهدت القاعة حضورا لافتا من الطلاب والباحثين والمهتمين بالشأن العام.",
+    "واختتم {person} حديثه بالدعوة إلى التحلي بالصبر حتى تظهر النتائج.",
 ]
 COMMENTS = ["خطوة جيدة لكنها متأخرة كثيرا.", "نتمنى أن نرى النتائج على أرض الواقع.",
             "أين كانت هذه الخطط في السنوات الماضية؟", "شكرا على التغطية المفصلة."]  # fmt: skip
 EPOCH = datetime(2026, 9, 1, 6, 0, tzinfo=UTC)
 SITEMAP_CHUNK = 1000
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
 
 @dataclass(frozen=True)
@@ -116,7 +143,8 @@ def _chrome_top() -> str:
 
 def _chrome_bottom(others: list[GeneratedArticle]) -> str:
     comments = "".join(
-        f'<li class="comment"><b>{p}</b><p>{c}</p></li>' for p, c in zip(PEOPLE, COMMENTS)
+        f'<li class="comment"><b>{p}</b><p>{c}</p></li>'
+        for p, c in zip(PEOPLE[: len(COMMENTS)], COMMENTS, strict=True)
     )
     return (
         f'<aside class="sidebar"><h3>الأكثر قراءة</h3>{_links(others, "most-read")}'
@@ -155,7 +183,8 @@ def render_article(
     """The article's HTML page, with its related and "most read" links to other articles."""
     when = article.published_at
     if article.template == "jsonld":
-        head = _jsonld(article, base) + f'<meta property="og:title" content="{escape(article.title)}">'
+        og_title = f'<meta property="og:title" content="{escape(article.title)}">'
+        head = _jsonld(article, base) + og_title
         byline = f'<span class="author">{article.author}</span><time datetime="{when:%Y-%m-%dT%H:%M:%S+00:00}">{when:%d/%m/%Y}</time>'  # noqa: E501
         wrapper = "article-body"
     else:
@@ -174,6 +203,15 @@ def render_article(
         f'<section class="related"><h3>مواضيع ذات صلة</h3>{_links(related[2:], "end")}</section>'
         f"</article></main>{_chrome_bottom(others)}</body></html>"
     ).encode()
+
+
+def served_path(raw: str) -> str:
+    """The decoded path of a request target (article slugs are Arabic, sent percent-encoded).
+
+    >>> served_path("/news/1-%D8%AE%D8%A8%D8%B1.html?x=1")
+    '/news/1-خبر.html'
+    """
+    return unquote(raw.split("?", 1)[0])
 
 
 class BenchSite:
@@ -203,11 +241,10 @@ class BenchSite:
                 for a in self.articles[start : start + SITEMAP_CHUNK]
             )
             path = f"/sitemaps/news-{start // SITEMAP_CHUNK + 1}.xml"
-            children[path] = f'<?xml version="1.0" encoding="UTF-8"?><urlset {namespace}>{entries}</urlset>'.encode()  # noqa: E501
+            children[path] = f"{XML_DECLARATION}<urlset {namespace}>{entries}</urlset>".encode()
         index = "".join(f"<sitemap><loc>{self.base}{p}</loc></sitemap>" for p in children)
         children["/sitemap.xml"] = (
-            f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex {namespace}>{index}'
-            "</sitemapindex>"
+            f"{XML_DECLARATION}<sitemapindex {namespace}>{index}</sitemapindex>"
         ).encode()
         return children
 
@@ -219,7 +256,7 @@ class BenchSite:
         return Reply(200, body, headers, "application/xml")
 
     def route(self, request: ServedRequest) -> Reply:
-        path = request.path.split("?", 1)[0]
+        path = served_path(request.path)
         if path in self.pages:
             return Reply(200, self.pages[path])
         if path in self.sitemaps:
@@ -229,12 +266,24 @@ class BenchSite:
             return Reply(200, body.encode(), content_type="text/plain")
         if path == "/":
             return Reply(200, self.home_page())
+        if path.startswith("/section/") and path[len("/section/") :].isdigit():
+            return self.section_page(int(path[len("/section/") :]), request)
         return not_found(request)
 
+    def section_page(self, number: int, request: ServedRequest) -> Reply:
+        """A section's 20 latest articles (one page: the benchmark adds no pagination)."""
+        if number >= len(SECTIONS):
+            return not_found(request)
+        latest = [a for a in self.articles if a.section == SECTIONS[number]][-20:][::-1]
+        return Reply(200, self._listing(SECTIONS[number], latest))
+
     def home_page(self) -> bytes:
-        latest = _links(self.articles[-30:][::-1], "latest")
+        return self._listing("الرئيسية", self.articles[-30:][::-1])
+
+    def _listing(self, heading: str, articles: list[GeneratedArticle]) -> bytes:
         return (
             f'<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-            f"<title>المرصد اليومي</title></head><body>{_chrome_top()}<main>{latest}</main>"
+            f"<title>{heading} | المرصد اليومي</title></head><body>{_chrome_top()}<main>"
+            f"<h1>{heading}</h1>{_links(articles, 'latest')}</main>"
             f"{_chrome_bottom(self.articles[:8])}</body></html>"
         ).encode()

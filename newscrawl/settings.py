@@ -12,6 +12,8 @@ LOG_LEVEL = "INFO"
 
 # Politeness: one site is one host; stay gentle by default, AutoThrottle adapts to the server.
 CONCURRENT_REQUESTS = 16
+# items handled in parallel per response: Scrapy's 100 costs a task each for every known-URL skip
+CONCURRENT_ITEMS = 10
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True

@@ -33,11 +33,15 @@ def test_second_run_emits_only_new_articles_without_refetching_old_ones(tmp_path
         assert "7 articles written" in summary
         assert set(article_requests(second)) == {a.path for a in new}  # no old page requested
 
+        before_third = len(server.log)
         third, summary = crawl(server, output, state)
         sitemap_requests = [r for r in server.log if r.path == "/sitemap.xml"]
+        third_paths = [r.path for r in server.log[before_third:]]
 
     assert "0 articles written" in summary
     assert article_requests(third) == []
+    # the sitemap answered 304: its articles are known, so no home or listing page either
+    assert sorted(third_paths) == ["/robots.txt", "/sitemap.xml"]
     assert "If-None-Match" in sitemap_requests[-1].headers  # conditional GET on the sitemap
     records, malformed, complete = read_output(output)
     assert malformed == 0 and complete

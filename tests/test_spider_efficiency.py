@@ -1,4 +1,4 @@
-"""Requests per emitted article when sitemaps list every article (benchmarks/RESULTS-discovery.md).
+"""Requests per emitted article when sitemaps list every article (BENCHMARKS.md).
 
 The fixture site also has a home page, sections with pagination and a feed: a crawler that mined
 them, or mined article pages for links, would spend requests the sitemaps made unnecessary.

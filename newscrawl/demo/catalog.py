@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newscrawl.demo import site_madar, site_waha
-from newscrawl.demo.render import ArticleData, SiteData
+from newscrawl.demo.render import ArticleData, SiteData, end_related
 from newscrawl.demo.server import Reply, Router, ServedRequest
 
 DEMO_SITES: tuple[str, ...] = ("waha", "madar")
@@ -77,10 +77,9 @@ def related_links(article: ArticleData, base_url: str) -> list[dict[str, str]]:
         (r for r in article["related"] if r["position"] == "inline"),
         key=lambda r: r["after_paragraph"],
     )
-    ends = [r for r in article["related"] if r["position"] == "end"]
     return [
         {"url": urljoin(base_url, r["path"]), "title": r["title"], "position": r["position"]}
-        for r in inline + ends
+        for r in inline + end_related(article)
     ]
 
 

@@ -11,14 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from newscrawl.demo.render import (
-    ArticleData,
-    SiteData,
-    newest_first,
-    page_count,
-    page_slice,
-    tag_path,
-)
+from newscrawl.demo.render import ArticleData, SiteData, newest_first
 
 HOME_TITLE = "آخر الأخبار"
 
@@ -35,6 +28,7 @@ class ListingScheme:
     section_prefix: str
     tag_prefix: str
     suffix: str
+    """Ends every section and tag address ("/" on WordPress)."""
     page_suffix: str
     """Appended to a listing's address for page 2 onwards; `{page}` is the page number."""
     tag_title: str
@@ -46,7 +40,12 @@ class ListingScheme:
         return f"{self.section_prefix}{slug}{self.suffix}"
 
     def tag_path(self, tag: str) -> str:
-        return tag_path(self.tag_prefix, tag, self.suffix)
+        """Percent-encoded, as both sites link their tags.
+
+        >>> ListingScheme("/category/", "/tag/", "/", "", "", 1, 1).tag_path("المغرب")
+        '/tag/%D8%A7%D9%84%D9%85%D8%BA%D8%B1%D8%A8/'
+        """
+        return f"{self.tag_prefix}{quote(tag, safe='')}{self.suffix}"
 
     def page_path(self, root: str, page: int) -> str:
         return root if page == 1 else root + self.page_suffix.format(page=page)
@@ -80,46 +79,65 @@ class ListingPage:
         return self.path(self.page + 1) if self.page < self.pages else None
 
 
-def _section_name(site: SiteData, slug: str) -> str | None:
-    return next((s["name"] for s in site["sections"] if s["slug"] == slug), None)
+def page_slice(items: Sequence[ArticleData], page: int, size: int) -> list[ArticleData] | None:
+    """The items of 1-based `page`, or None when the page does not exist.
+
+    >>> page_slice([{"n": 1}, {"n": 2}, {"n": 3}], 2, 2)
+    [{'n': 3}]
+    >>> page_slice([{"n": 1}], 2, 2) is None
+    True
+    """
+    chunk = list(items[(page - 1) * size : page * size])
+    return chunk if page >= 1 and (chunk or page == 1) else None
 
 
-def _is_tag(scheme: ListingScheme, kind: str) -> bool:
-    return kind == scheme.tag_prefix.strip("/")
+def page_count(total: int, size: int) -> int:
+    """How many pages `total` items fill, `size` a page; an empty listing still has its first.
+
+    >>> page_count(5, 3), page_count(6, 3), page_count(0, 3)
+    (2, 2, 1)
+    """
+    return max(1, -(-total // size))
 
 
-def listing_members(
+def listing_contents(
     scheme: ListingScheme, site: SiteData, articles: Sequence[ArticleData], root: str
-) -> list[ArticleData]:
-    """The articles of the home page `/`, a section or a tag (`root` decoded), in file order."""
+) -> tuple[str, list[ArticleData]]:
+    """The heading and the articles (file order) of the home page, a section or a tag.
+
+    `root` is the decoded address of the listing's first page; an unknown section has no articles.
+    """
     if root == "/":
-        return list(articles)
+        return HOME_TITLE, list(articles)
     kind, key = root.strip("/").split("/")
-    if _is_tag(scheme, kind):
-        return [a for a in articles if key in a["tags"]]
-    name = _section_name(site, key)
-    return [a for a in articles if a["section"] == name]
+    if kind == scheme.tag_prefix.strip("/"):
+        return scheme.tag_title.format(tag=key), [a for a in articles if key in a["tags"]]
+    name = next((s["name"] for s in site["sections"] if s["slug"] == key), None)
+    return name or "", [a for a in articles if a["section"] == name]
 
 
-def listing_title(scheme: ListingScheme, site: SiteData, root: str) -> str:
-    """The heading of an existing listing (`root` decoded)."""
-    if root == "/":
-        return HOME_TITLE
-    kind, key = root.strip("/").split("/")
-    if _is_tag(scheme, kind):
-        return scheme.tag_title.format(tag=key)
-    return next(s["name"] for s in site["sections"] if s["slug"] == key)
-
-
-def listing_page(
+def find_listing(
     scheme: ListingScheme, site: SiteData, articles: Sequence[ArticleData], root: str, page: int
 ) -> ListingPage | None:
-    """Page `page` (1-based) of the listing at decoded `root`, newest first; None past the end."""
-    members = newest_first(listing_members(scheme, site, articles, root))
+    """Page `page` (1-based) of the listing at decoded `root`, newest first; None past the end.
+
+    >>> scheme = ListingScheme("/section/", "/tags/", "", "?page={page}", "موضوع: {tag}", 2, 1)
+    >>> site = {"sections": [{"slug": "sport", "name": "رياضة"}]}
+    >>> articles = [
+    ...     {"path": f"/a{n}", "section": "رياضة", "tags": [], "published_at": f"2024-01-0{n}"}
+    ...     for n in (1, 2, 3)
+    ... ]
+    >>> listing = find_listing(scheme, site, articles, "/section/sport", 2)
+    >>> listing.title, [a["path"] for a in listing.articles], listing.prev, listing.next
+    ('رياضة', ['/a2'], '/section/sport', '/section/sport?page=3')
+    >>> find_listing(scheme, site, articles, "/section/sport", 4) is None
+    True
+    """
+    title, members = listing_contents(scheme, site, articles, root)
+    members = newest_first(members)
     size = scheme.home_size if root == "/" else scheme.page_size
     chunk = page_slice(members, page, size) if members else None
     if chunk is None:
         return None
-    title = listing_title(scheme, site, root)
     pages = page_count(len(members), size)
     return ListingPage(scheme, quote(root), title, chunk, page, pages)

@@ -1,4 +1,4 @@
-"""Shared pieces of the demo sites: replies, escaping, paging, ordering and the tiny lead images.
+"""Shared pieces of the demo sites: replies, escaping, ordering, body layout and lead images.
 
 The article data (`sites/<site>/articles.json`) is the expected crawl output; the page templates of
 each site (`templates_waha.py`, `templates_madar.py`) only dress it up in site-specific markup.
@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from newscrawl.demo.server import Reply, ServedRequest, not_found
 
@@ -21,6 +21,9 @@ ArticleData = dict[str, Any]
 
 SiteData = dict[str, Any]
 """The contents of `site.json`: name, sections, comment pool."""
+
+ArticlePage = Callable[[SiteData, Sequence[ArticleData], int, str], str]
+"""A site's article template: (site, articles, index of the article, base URL) -> HTML."""
 
 
 def esc(text: str) -> str:
@@ -52,15 +55,6 @@ def split_target(target: str) -> tuple[str, str]:
     return unquote(parts.path), parts.query
 
 
-def tag_path(prefix: str, tag: str, suffix: str = "") -> str:
-    """Percent-encoded link to a tag page, the way both sites spell them.
-
-    >>> tag_path("/tag/", "المغرب", "/")
-    '/tag/%D8%A7%D9%84%D9%85%D8%BA%D8%B1%D8%A8/'
-    """
-    return f"{prefix}{quote(tag, safe='')}{suffix}"
-
-
 def html_reply(page: str) -> Reply:
     return Reply(200, page.encode("utf-8"))
 
@@ -76,26 +70,6 @@ def text_reply(text: str, content_type: str) -> Reply:
 def newest_first(articles: Sequence[ArticleData]) -> list[ArticleData]:
     """Articles by publication instant, newest first (ISO strings with offsets compare wrongly)."""
     return sorted(articles, key=lambda a: datetime.fromisoformat(a["published_at"]), reverse=True)
-
-
-def page_slice(items: Sequence[ArticleData], page: int, size: int) -> list[ArticleData] | None:
-    """The items of 1-based `page`, or None when the page does not exist.
-
-    >>> page_slice([{"n": 1}, {"n": 2}, {"n": 3}], 2, 2)
-    [{'n': 3}]
-    >>> page_slice([{"n": 1}], 2, 2) is None
-    True
-    """
-    chunk = list(items[(page - 1) * size : page * size])
-    return chunk if page >= 1 and (chunk or page == 1) else None
-
-
-def page_count(total: int, size: int) -> int:
-    """
-    >>> page_count(5, 3), page_count(6, 3), page_count(0, 3)
-    (2, 2, 1)
-    """
-    return max(1, -(-total // size))
 
 
 def most_read(articles: Sequence[ArticleData], current: str | None, count: int = 5) -> list:
@@ -187,6 +161,19 @@ def image_reply(request: ServedRequest, known: set[str]) -> Reply:
     if path in known:
         return Reply(200, tiny_png(), content_type="image/png")
     return not_found(request)
+
+
+def content_reply(
+    site: SiteData, articles: Sequence[ArticleData], path: str, base: str, article_page: ArticlePage
+) -> Reply | None:
+    """The article or information page at decoded `path`, served alike on every site; else None."""
+    by_path = {a["path"]: i for i, a in enumerate(articles)}
+    if path in by_path:
+        return html_reply(article_page(site, articles, by_path[path], base))
+    pages = {p["path"]: p for p in site["pages"]}
+    if path in pages:
+        return html_reply(static_page(site["name"], pages[path]["title"], pages[path]["text"]))
+    return None
 
 
 def static_page(site_name: str, title: str, text: str) -> str:

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from newscrawl.demo.listings import listing_page as find_listing
+from newscrawl.demo.listings import find_listing
 from newscrawl.demo.render import (
     ArticleData,
     SiteData,
+    content_reply,
     esc,
     excerpt,
     html_reply,
@@ -25,50 +26,14 @@ from newscrawl.demo.render import (
     redirect,
     request_base,
     split_target,
-    static_page,
     text_reply,
 )
 from newscrawl.demo.server import Reply, ServedRequest, not_found
-from newscrawl.demo.templates_waha import LISTINGS, article_page, footer, head, header, sidebar
+from newscrawl.demo.templates_waha import LISTINGS, article_page, listing_page
 
 FEED_SIZE = 10
 _LISTING = re.compile(r"^(?P<root>/|/category/[a-z-]+/|/tag/[^/]+/)(?:page/(?P<page>\d+)/)?$")
 _ROBOTS = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
-
-
-def listing_page(
-    site: SiteData, articles: Sequence[ArticleData], root: str, page: int, base: str
-) -> str | None:
-    """Home, category or tag listing page `page` (1-based), newest first; None past the end."""
-    listing = find_listing(LISTINGS, site, articles, root, page)
-    if listing is None:
-        return None
-    blocks = "".join(
-        '<div class="td_module_10 td_module_wrap td-animation-stack">'
-        f'<h3 class="entry-title td-module-title"><a href="{a["path"]}" rel="bookmark">'
-        f'{esc(a["title"])}</a></h3><span class="td-post-date">{esc(a["display_date"])}</span>'
-        f'<div class="td-excerpt">{esc(excerpt(a["paragraphs"][0]))}</div></div>\n'
-        for a in listing.articles
-    )
-    nav, rel = [], ""
-    if listing.prev:
-        nav.append(f'<a href="{listing.prev}" rel="prev">الصفحة السابقة</a>')
-        rel += f'<link rel="prev" href="{base}{listing.prev}">\n'
-    if listing.next:
-        nav.append(f'<a href="{listing.next}" rel="next">الصفحة التالية</a>')
-        rel += f'<link rel="next" href="{base}{listing.next}">\n'
-    return (
-        head(site, base, f"{listing.title} - {site['name']}", listing.here, rel)
-        + '<body class="archive category">\n'
-        + header(site)
-        + '<div class="td-container"><main id="main" class="site-main td-category-grid">'
-        + f'<h1 class="entry-title td-page-title">{esc(listing.title)}</h1>\n{blocks}'
-        + f'<div class="page-nav td-pb-padding-side">{" ".join(nav)}'
-        + f'<span class="pages">الصفحة {listing.page} من {listing.pages}</span></div></main>\n'
-        + sidebar(site, articles, None)
-        + "</div>\n"
-        + footer(site)
-    )
 
 
 def feed(site: SiteData, articles: Sequence[ArticleData], base: str) -> str:
@@ -99,18 +64,15 @@ def feed(site: SiteData, articles: Sequence[ArticleData], base: str) -> str:
 def route(site: SiteData, articles: Sequence[ArticleData], request: ServedRequest) -> Reply:
     path, _ = split_target(request.path)
     base = request_base(request)
-    by_path = {a["path"]: i for i, a in enumerate(articles)}
-    if path in by_path:
-        return html_reply(article_page(site, articles, by_path[path], base))
-    if path + "/" in by_path:  # WordPress adds the missing trailing slash
+    content = content_reply(site, articles, path, base, article_page)
+    if content is not None:
+        return content
+    if any(a["path"] == path + "/" for a in articles):  # WordPress adds the missing trailing slash
         return redirect(base + quote(path) + "/")
     if path == "/feed/":
         return text_reply(feed(site, articles, base), "application/rss+xml; charset=UTF-8")
     if path == "/robots.txt":
         return text_reply(_ROBOTS, "text/plain; charset=utf-8")
-    pages = {p["path"]: p for p in site["pages"]}
-    if path in pages:
-        return html_reply(static_page(site["name"], pages[path]["title"], pages[path]["text"]))
     if path.startswith("/wp-content/uploads/"):
         return image_reply(request, image_paths(articles))
     match = _LISTING.match(path)
@@ -118,7 +80,7 @@ def route(site: SiteData, articles: Sequence[ArticleData], request: ServedReques
         page = int(match["page"] or 1)
         if match["page"] and page == 1:
             return redirect(base + quote(match["root"]))
-        listing = listing_page(site, articles, match["root"], page, base) if page else None
+        listing = find_listing(LISTINGS, site, articles, match["root"], page) if page else None
         if listing is not None:
-            return html_reply(listing)
+            return html_reply(listing_page(site, articles, listing, base))
     return not_found(request)

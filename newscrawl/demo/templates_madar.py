@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from newscrawl.demo.listings import ListingScheme
+from newscrawl.demo.listings import ListingPage, ListingScheme
 from newscrawl.demo.render import (
     ArticleData,
     SiteData,
@@ -17,6 +17,7 @@ from newscrawl.demo.render import (
     comments_for,
     end_related,
     esc,
+    excerpt,
     most_read,
     section_slug,
 )
@@ -46,7 +47,8 @@ def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") 
 
 def header(site: SiteData) -> str:
     items = "".join(
-        f'<li><a href="{LISTINGS.section_path(s["slug"])}" data-nav="{s["slug"]}">{esc(s["name"])}</a></li>'
+        f'<li><a href="{LISTINGS.section_path(s["slug"])}" data-nav="{s["slug"]}">'
+        f"{esc(s['name'])}</a></li>"
         for s in site["sections"]
     )
     return (
@@ -193,6 +195,15 @@ def _after_body(site: SiteData, article: ArticleData, index: int, base: str) -> 
     return out + "</section>\n"
 
 
+def _story_id(article: ArticleData) -> str:
+    """The number an article's address starts its last segment with, as the CMS's id.
+
+    >>> _story_id({"path": "/news/2024/01/12/4821-rains"})
+    '4821'
+    """
+    return article["path"].rsplit("/", 1)[1].split("-", 1)[0]
+
+
 def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, base: str) -> str:
     article = articles[index]
     slug = section_slug(site, article["section"])
@@ -207,13 +218,12 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         f'{article["path"]}">شارك على فيسبوك</a> '
         '<a class="share tw" href="https://twitter.com/">تابعونا على تويتر</a></div>\n'
     )
-    story_id = article["path"].rsplit("/", 1)[1].split("-", 1)[0]
     return (
         head(site, base, article["title"], article["path"], _meta(site, article, base))
         + '<body class="page-article" data-page-type="article">\n'
         + header(site)
         + f'<main class="layout">{crumbs}'
-        + f'<article class="story" data-article-id="{story_id}" data-section="{slug}">'
+        + f'<article class="story" data-article-id="{_story_id(article)}" data-section="{slug}">'
         + f'<header class="story-header"><a class="story-section" href="{section}">'
         + f'{esc(article["section"])}</a>\n<h1 class="story-title">{esc(article["title"])}</h1>\n'
         + _byline(article)
@@ -224,6 +234,34 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         + _after_body(site, article, index, base)
         + "</article>\n"
         + sidebar(articles, article["path"], base)
+        + "</main>\n"
+        + footer(site)
+    )
+
+
+def listing_page(
+    site: SiteData, articles: Sequence[ArticleData], listing: ListingPage, base: str
+) -> str:
+    """A home, section or tag listing page: its cards, newest first, and links to its neighbours."""
+    cards = "".join(
+        f'<article class="card" data-article-id="{_story_id(a)}">'
+        f'<h2 class="card-title"><a href="{base}{a["path"]}">{esc(a["title"])}</a></h2>'
+        f'<time datetime="{a["published_at"]}">{esc(a["display_date"])}</time>'
+        f'<p class="card-summary">{esc(excerpt(a["paragraphs"][0]))}</p></article>\n'
+        for a in listing.articles
+    )
+    nav, rel = [], ""
+    if listing.prev:
+        nav.append(f'<a class="prev" href="{listing.prev}" rel="prev">الصفحة السابقة</a>')
+    if listing.next:
+        nav.append(f'<a class="next" href="{listing.next}" rel="next">الصفحة التالية</a>')
+        rel = f'<link rel="next" href="{base}{listing.next}">\n'
+    return (
+        head(site, base, listing.title, listing.here, rel)
+        + f'<body class="page-listing" data-page-type="listing">\n{header(site)}'
+        + f'<main class="layout"><section class="listing"><h1>{esc(listing.title)}</h1>\n{cards}'
+        + f'<nav class="pagination">{" ".join(nav)}</nav></section>\n'
+        + sidebar(articles, None, base)
         + "</main>\n"
         + footer(site)
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newscrawl.demo.listings import ListingScheme
+from newscrawl.demo.listings import ListingPage, ListingScheme
 from newscrawl.demo.render import (
     ArticleData,
     SiteData,
@@ -15,6 +15,7 @@ from newscrawl.demo.render import (
     comments_for,
     end_related,
     esc,
+    excerpt,
     most_read,
     section_slug,
 )
@@ -47,7 +48,8 @@ def head(site: SiteData, base: str, title: str, canonical: str, meta: str = "") 
 
 def header(site: SiteData) -> str:
     items = "".join(
-        f'<li class="menu-item"><a href="{LISTINGS.section_path(s["slug"])}">{esc(s["name"])}</a></li>'
+        f'<li class="menu-item"><a href="{LISTINGS.section_path(s["slug"])}">'
+        f"{esc(s['name'])}</a></li>"
         for s in site["sections"]
     )
     return (
@@ -162,34 +164,44 @@ def _comments(site: SiteData, index: int) -> str:
     )
 
 
-def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, base: str) -> str:
-    article = articles[index]
-    section = LISTINGS.section_path(section_slug(site, article["section"]))
+def _meta(article: ArticleData, base: str) -> str:
     og_image = ""
     if article["image"]:
         og_image = f'<meta property="og:image" content="{base}{article["image"]["path"]}">\n'
-    meta = (
+    return (
         '<meta property="og:type" content="article">\n'
         f'<meta property="og:title" content="{esc(article["title"])}">\n{og_image}'
     )
-    crumbs = (
+
+
+def _crumbs(article: ArticleData, section: str) -> str:
+    return (
         '<div class="td-crumb-container"><div class="entry-crumbs">'
         '<span><a href="/">الرئيسية</a></span> <i class="td-bread-sep">›</i> '
         f'<span><a href="{section}">{esc(article["section"])}</a></span> '
         f'<i class="td-bread-sep">›</i> <span class="td-bred-no-url-last">{esc(article["title"])}'
         "</span></div></div>\n"
     )
-    share = (
+
+
+def _share(article: ArticleData, base: str) -> str:
+    return (
         '<div class="td-post-sharing">'
         f'<a class="td-social-facebook" href="https://www.facebook.com/sharer.php?u={base}'
         f'{article["path"]}">شارك على فيسبوك</a> '
         '<a class="td-social-twitter" href="https://twitter.com/">تابعونا على تويتر</a></div>\n'
     )
+
+
+def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, base: str) -> str:
+    article = articles[index]
+    section = LISTINGS.section_path(section_slug(site, article["section"]))
+    title = f"{article['title']} - {site['name']}"
     return (
-        head(site, base, f"{article['title']} - {site['name']}", article["path"], meta)
+        head(site, base, title, article["path"], _meta(article, base))
         + f'<body class="post-template-default single single-post postid-{1000 + index}">\n'
         + header(site)
-        + f'<div class="td-main-content-wrap td-container">{crumbs}'
+        + f'<div class="td-main-content-wrap td-container">{_crumbs(article, section)}'
         + '<main id="main" class="site-main">'
         + f'<article id="post-{1000 + index}" class="post type-post status-publish">'
         + '<header class="td-post-title"><ul class="td-category"><li>'
@@ -197,7 +209,7 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         + f'</li></ul>\n<h1 class="entry-title">{esc(article["title"])}</h1>\n'
         + _meta_line(article)
         + "</header>\n"
-        + share
+        + _share(article, base)
         + _figure(article)
         + f'<div class="td-post-content entry-content">\n{_body(article)}\n</div>\n'
         + _end_related(article)
@@ -205,6 +217,38 @@ def article_page(site: SiteData, articles: Sequence[ArticleData], index: int, ba
         + _comments(site, index)
         + "</article></main>\n"
         + sidebar(site, articles, article["path"])
+        + "</div>\n"
+        + footer(site)
+    )
+
+
+def listing_page(
+    site: SiteData, articles: Sequence[ArticleData], listing: ListingPage, base: str
+) -> str:
+    """A home, category or tag archive page: its posts, newest first, and page navigation."""
+    blocks = "".join(
+        '<div class="td_module_10 td_module_wrap td-animation-stack">'
+        f'<h3 class="entry-title td-module-title"><a href="{a["path"]}" rel="bookmark">'
+        f'{esc(a["title"])}</a></h3><span class="td-post-date">{esc(a["display_date"])}</span>'
+        f'<div class="td-excerpt">{esc(excerpt(a["paragraphs"][0]))}</div></div>\n'
+        for a in listing.articles
+    )
+    nav, rel = [], ""
+    if listing.prev:
+        nav.append(f'<a href="{listing.prev}" rel="prev">الصفحة السابقة</a>')
+        rel += f'<link rel="prev" href="{base}{listing.prev}">\n'
+    if listing.next:
+        nav.append(f'<a href="{listing.next}" rel="next">الصفحة التالية</a>')
+        rel += f'<link rel="next" href="{base}{listing.next}">\n'
+    return (
+        head(site, base, f"{listing.title} - {site['name']}", listing.here, rel)
+        + '<body class="archive category">\n'
+        + header(site)
+        + '<div class="td-container"><main id="main" class="site-main td-category-grid">'
+        + f'<h1 class="entry-title td-page-title">{esc(listing.title)}</h1>\n{blocks}'
+        + f'<div class="page-nav td-pb-padding-side">{" ".join(nav)}'
+        + f'<span class="pages">الصفحة {listing.page} من {listing.pages}</span></div></main>\n'
+        + sidebar(site, articles, None)
         + "</div>\n"
         + footer(site)
     )

@@ -1,7 +1,7 @@
 """Main-content detection: the article's paragraphs in reading order.
 
 With a profile body selector the paragraphs come from that container; otherwise trafilatura
-finds the container (it scored best on the real-page corpus, see benchmarks/RESULTS-extraction.md)
+finds the container (it scored best on the real-page corpus, see BENCHMARKS.md)
 on a copy of the tree from which read-also blocks were already cut. Every paragraph then goes
 through the same boilerplate filter.
 """

@@ -253,9 +253,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
         if text is None:
             continue
         arabic_code_page = codecs.lookup(codec).name in _ARABIC_CODE_PAGES
-        if not is_plausible(text, arabic_code_page=arabic_code_page):
+        plausible = is_plausible(text, arabic_code_page=arabic_code_page)
+        if not plausible:
             text = repair_double_encoding(text)
-        if is_plausible(text, arabic_code_page=arabic_code_page):
+            plausible = is_plausible(text, arabic_code_page=arabic_code_page)
+        if plausible:
             return text.lstrip("\ufeff")
     raise UndecodablePage(f"no charset gives plausible text (declared: {content_type!r})")
 

@@ -163,7 +163,7 @@ class NewsSpider(Spider):
         self, site: SiteCrawl, kind: str, response: Response, depth: int, *, probe: bool
     ) -> Iterable[Request]:
         if response.status == 304:
-            self.count("discovery/not_modified")
+            self._not_modified(site, kind)
             return
         read = self.documents.read_sitemap if kind == "sitemap" else self.documents.read_feed
         result = read(response, depth)
@@ -188,12 +188,16 @@ class NewsSpider(Spider):
                 self.count(f"discovery/{kind}")
                 yield self._request(site, url, "article", depth + 1, hints=hints)
 
+    def _not_modified(self, site: SiteCrawl, kind: str) -> None:
+        self.count("discovery/not_modified")
+        site.unchanged_sitemaps += kind == "sitemap"
+
     def _discovery_step_done(self, site: SiteCrawl) -> Iterable[Request]:
         site.pending_discovery -= 1
         if site.pending_discovery > 0 or site.home_started:
             return
         site.home_started = True
-        if site.sitemap_articles and not self.settings.getbool("NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"):
+        if site.sitemaps_cover and not self.settings.getbool("NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"):
             self.count("discovery/home_skipped_sitemaps_cover")
             return
         for start_url in site.target.start_urls:
@@ -213,7 +217,7 @@ class NewsSpider(Spider):
         # an article URL whose page is merely unclear (a short brief) goes to the extractor
         if kind != "home" and (page == "article" or (kind == "article" and page == "other")):
             yield from self.articles.read(site, response, hints)
-            if site.sitemap_articles == 0:
+            if not site.sitemaps_cover:
                 yield from self._harvest(site, response, depth)
             return
         if kind == "article":
@@ -230,13 +234,13 @@ class NewsSpider(Spider):
             if url:
                 self.count("discovery/linked_feed")
                 yield self._request(site, url, "feed", 0)
-        if not declared and site.sitemap_articles == 0:
+        if not declared and not site.sitemaps_cover:
             yield from self._probe(site, "feed")
 
     def _mine_listing(
         self, site: SiteCrawl, kind: str, response: Response, depth: int
     ) -> Iterable[Request]:
-        navigate = site.sitemap_articles == 0 or self.settings.getbool(
+        navigate = not site.sitemaps_cover or self.settings.getbool(
             "NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"
         )
         pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
@@ -286,7 +290,7 @@ class NewsSpider(Spider):
         kind = meta["kind"]
         reason = failure_reason(failure)
         if is_not_modified(failure):
-            self.count("discovery/not_modified")
+            self._not_modified(site, kind)
         elif reason == "ignored":  # refused by a middleware, which counted its own reason
             self.count(f"ignored/{kind}")
         else:

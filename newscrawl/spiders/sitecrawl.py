@@ -68,6 +68,7 @@ class SiteCrawl:
     limits: CrawlLimits
     pending_discovery: int = 0
     sitemap_articles: int = 0
+    unchanged_sitemaps: int = 0
     sitemaps_fetched: int = 0
     probes: dict[str, int] = field(default_factory=lambda: {"sitemap": 0, "feed": 0})
     home_started: bool = False
@@ -77,6 +78,15 @@ class SiteCrawl:
     @classmethod
     def for_target(cls, target: Target, limits: CrawlLimits) -> SiteCrawl:
         return cls(target, SiteScope.for_site(target.start_urls, target.profile.domains), limits)
+
+    @property
+    def sitemaps_cover(self) -> bool:
+        """Sitemaps list the site's articles: this run's, or the unchanged ones of the last run.
+
+        A sitemap that answers 304 listed its articles last time, and they are all known: home
+        and section pages would only lead back to them.
+        """
+        return self.sitemap_articles > 0 or self.unchanged_sitemaps > 0
 
     @property
     def name(self) -> str:
