@@ -103,3 +103,17 @@ def test_demo_command(tmp_path: Path) -> None:
     schema = load_schema()
     for record in records:
         jsonschema.validate(record, schema)
+
+
+def test_ad_hoc_url_crawl_stays_on_its_host_and_port(tmp_path: Path) -> None:
+    with serving(site_router("madar")) as madar, serving(site_router("waha")) as other:
+        output = tmp_path / "adhoc.jsonl"
+        result = newscrawl("crawl", madar.base_url, "-o", str(output), "-s", "DOWNLOAD_DELAY=0")
+        expected = {r["url"]: r for r in expected_records("madar", madar.base_url)}
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert other.log == []
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert {r["url"] for r in records} == set(expected)
+    assert {r["site"] for r in records} == {f"127.0.0.1:{madar.port}"}
+    assert all(r["title"] == expected[r["url"]]["title"] for r in records)
+    assert all(r["body"] == expected[r["url"]]["body"] for r in records)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from newscrawl.extraction import UndecodablePage, extract_article, extract_page
 from newscrawl.items import Article
-from newscrawl.profiles import Selectors, SiteProfile
+from newscrawl.profiles import Selectors, SiteProfile, load_profile
 
 URL = "https://akhbar.example/news/2024/03/16/market?utm_source=feed"
 
@@ -256,3 +258,18 @@ def test_profile_body_skips_image_boxes_inside_the_container():
     )
     article = extract(html, profile=profile)
     assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_feed_hint_dates_are_given_in_the_site_zone() -> None:
+    """The same article gets the same published_at whether a feed hint or the page dated it."""
+    page = Path(__file__).parent / "fixtures" / "pages" / "waha.html"
+    expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    instant = datetime.fromisoformat(expected["published_at"])
+    utc_hint = instant.astimezone(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    profile = load_profile("waha")
+    plain = extract_page(page.read_bytes(), expected["url"], profile=profile)
+    hinted = extract_page(
+        page.read_bytes(), expected["url"], profile=profile, hints={"published_at": utc_hint}
+    )
+    assert plain is not None and hinted is not None
+    assert plain.published_at == hinted.published_at == expected["published_at"]

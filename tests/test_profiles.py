@@ -145,3 +145,11 @@ def test_unknown_profile_name_lists_the_known_ones(tmp_path: Path) -> None:
         load_profile("beta", tmp_path)
     with pytest.raises(ProfileError, match="unknown site profile"):
         load_profile("../alpha", tmp_path)
+
+
+def test_readme_example_profile_is_valid(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example.toml").write_text(example, encoding="utf-8")
+    profile = load_profile("example", tmp_path)
+    assert profile.path_prefixes == ("/ar/",) and profile.selectors.body == "div.article-body"

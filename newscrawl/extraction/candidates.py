@@ -14,6 +14,7 @@ from newscrawl.arabic import normalize_text
 from newscrawl.extraction.byline import byline_candidates
 from newscrawl.extraction.loader import ArticleLoader
 from newscrawl.extraction.metadata import PageMetadata
+from newscrawl.extraction.processors import in_site_zone
 from newscrawl.extraction.profile_selectors import ProfileFields
 from newscrawl.extraction.title import choose_title, site_names_around
 from newscrawl.extraction.visible import url_date, visible_dates, visible_image, visible_sections
@@ -51,7 +52,7 @@ def load_dates(
     hints: dict[str, Any],
 ) -> None:
     """Dates: profile > JSON-LD/meta/microdata/<time> > hint > visible date line > URL path."""
-    hint = hints.get("published_at")
+    hint = in_site_zone(hints.get("published_at"), loader.context.get("timezone"))
     for source in (fields.texts("published_at"), meta.published, [hint] if hint else []):
         if loader.add_first("published_at", source):
             break

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
-from newscrawl.dates import parse_date
+from newscrawl.dates import parse_date, resolve_tz
 from newscrawl.discovery.canonical import canonicalize_url
 
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[,،;؛|]\s*")
@@ -98,6 +98,25 @@ def to_iso_datetime(value: str, loader_context: Mapping[str, Any]) -> str | None
     if parsed is None or parsed.tzinfo is None:
         return None
     return parsed.replace(microsecond=0).isoformat()
+
+
+def in_site_zone(value: Any, tz: str | None) -> Any:
+    """A feed/sitemap date moved to the site's zone (same instant), so a record's offset does
+    not depend on whether the article was found through a feed or through a section page.
+
+    >>> in_site_zone("Tue, 15 Jan 2019 08:05:00 +0000", "Africa/Casablanca")
+    '2019-01-15T09:05:00+01:00'
+    >>> in_site_zone("2019-01-15T08:05:00Z", None)
+    '2019-01-15T08:05:00Z'
+    """
+    if not tz or not isinstance(value, str):
+        return value
+    parsed = parse_date(value)
+    try:
+        zone = resolve_tz(tz)
+    except ValueError:
+        return value
+    return parsed.astimezone(zone).replace(microsecond=0).isoformat() if parsed else value
 
 
 def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
