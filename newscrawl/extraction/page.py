@@ -13,6 +13,7 @@ from parsel import Selector
 
 from newscrawl.arabic import normalize_for_matching
 from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.discovery.scope import SiteScope
 from newscrawl.extraction.body import (
     clean_paragraphs,
     container_paragraphs,
@@ -166,31 +167,12 @@ def canonical_url(url: str, candidates: list[str], profile: SiteProfile | None) 
             return None
         absolute = (canonicalize_url(c, trailing_slash=trailing) for c in candidates)
         return next((c for c in absolute if c), None)
-    domains = [_bare_host(fetched)]
-    domains += [_bare_host(f"http://{d}") for d in (profile.domains if profile else ())]
+    scope = SiteScope.for_site([fetched], profile.domains if profile else ())
     for candidate in candidates:
         declared = canonicalize_url(candidate, base=fetched, trailing_slash=trailing)
-        if declared and any(same_site(_bare_host(declared), d) for d in domains if d):
+        if declared and scope.contains(declared):
             return declared
     return fetched
-
-
-def same_site(host: str, domain: str) -> bool:
-    """Whether `host` is `domain` or one of its subdomains, or `domain` is one of its.
-
-    >>> same_site("m.akhbar.example", "akhbar.example")
-    True
-    >>> same_site("akhbar.example", "m.akhbar.example")
-    True
-    >>> same_site("evilakhbar.example", "akhbar.example")
-    False
-    """
-    return host == domain or host.endswith(f".{domain}") or domain.endswith(f".{host}")
-
-
-def _bare_host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
 
 
 def related_links(blocks: list[RelatedBlock], body: str) -> list[RelatedLink]:
