@@ -31,6 +31,8 @@ def test_help_documents_every_command() -> None:
         (["crawl", "http://127.0.0.1/", "-o", "out.txt"], "must be a .jsonl file"),
         (["crawl", "http://127.0.0.1/", "-s", "NOEQUALS"], "expects NAME=VALUE"),
         (["crawl", "http://127.0.0.1/", "--since", "yesterday"], "expects YYYY-MM-DD"),
+        (["crawl", "http://127.0.0.1/", "-s", "NEWSCRAWL_FSYNC_ITEMS=abc"], "expected int"),
+        (["crawl", "http://127.0.0.1/", "-s", "NEWSCRAWL_NEAR_DUPLICATES=bogus"], "one of mark"),
         (["extract", "x.html", "--site", "no_such_site"], "unknown site profile"),
     ],
 )

@@ -61,7 +61,7 @@ def test_a_changed_article_is_revisited_by_lastmod_and_written_as_a_revision(
         revised = site.revise(5, "وفي تطور لاحق، أعلنت الجهة المعنية تأجيل موعد التنفيذ أسبوعين.")
         second, summary = crawl(server, output, state)
         assert article_requests(second) == [revised.path]  # only the changed one
-        assert "1 articles written" in summary
+        assert "1 article written" in summary
         third, _ = crawl(server, output, state)
         assert article_requests(third) == []
 

@@ -245,3 +245,19 @@ def test_an_existing_output_file_counts_as_done_even_without_a_state_dir(tmp_pat
         "https://t.example/wire",
         "https://s.example/2",
     ]
+
+
+def test_a_revision_that_copies_another_body_is_not_counted_as_a_revision(tmp_path: Path) -> None:
+    other_body = "نص آخر مختلف تماما عن الأول في موضوعه وتفاصيله " * 20
+    with chain(tmp_path) as first:
+        first.feed(article("https://a.example/1", modified_at="2026-01-01T10:00:00+00:00"))
+        first.feed(
+            article("https://a.example/2", body=other_body, modified_at="2026-01-01T10:00:00+00:00")
+        )
+    with chain(tmp_path) as second:
+        result = second.feed(
+            article("https://a.example/2", modified_at="2026-01-05T10:00:00+00:00")
+        )
+        assert result is None
+        assert second.stat("newscrawl/dropped/duplicate_content") == 1
+        assert not second.stat("newscrawl/revisions")

@@ -115,3 +115,14 @@ def test_reconcile_marks_lines_written_after_the_last_commit(tmp_path: Path) -> 
     assert next(iter(store.signatures()))[0] == URL_B
     assert reconcile_outputs(store).recovered == 0
     store.close()
+
+
+def test_reconcile_reports_output_files_that_are_gone(tmp_path: Path) -> None:
+    store = SqliteStateStore(tmp_path / "state")
+    kept, gone = tmp_path / "kept.jsonl", tmp_path / "gone.jsonl"
+    kept.write_bytes(b"")
+    store.register_output(str(kept), 0)
+    store.register_output(str(gone), 0)
+    report = reconcile_outputs(store)
+    store.close()
+    assert report.missing == (str(gone),)

@@ -9,8 +9,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from scrapy.settings import Settings
+
 from newscrawl.cli.errors import UsageError, fail
 from newscrawl.cli.runner import CrawlResult, crawl_settings, run_crawl
+from newscrawl.pipelines.neardup import MODES as NEAR_DUPLICATE_MODES
 from newscrawl.targets import TargetError, parse_targets
 
 HELP = """\
@@ -59,6 +62,35 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
+def check_overrides(overrides: dict[str, str]) -> None:
+    """`UsageError` when a `-s` value does not fit the type of the setting it overrides.
+
+    Scrapy reads settings lazily, deep inside components: a typo would otherwise surface as a
+    traceback in the middle of a crawl.
+
+    >>> check_overrides({"DOWNLOAD_DELAY": "0.5", "NEWSCRAWL_NEAR_DUPLICATES": "drop"})
+    >>> check_overrides({"NEWSCRAWL_FSYNC_ITEMS": "many"})
+    Traceback (most recent call last):
+    newscrawl.cli.errors.UsageError: bad setting NEWSCRAWL_FSYNC_ITEMS='many': expected int
+    """
+    defaults = Settings()
+    defaults.setmodule("newscrawl.settings")
+    for name, value in overrides.items():
+        kind = type(defaults.get(name))
+        if kind not in (bool, int, float):
+            continue
+        probe = Settings({name: value})
+        readers = {bool: probe.getbool, int: probe.getint, float: probe.getfloat}
+        try:
+            readers[kind](name)
+        except ValueError:
+            raise UsageError(f"bad setting {name}={value!r}: expected {kind.__name__}") from None
+    mode = overrides.get("NEWSCRAWL_NEAR_DUPLICATES")
+    if mode is not None and mode not in NEAR_DUPLICATE_MODES:
+        choices = ", ".join(NEAR_DUPLICATE_MODES)
+        raise UsageError(f"bad setting NEWSCRAWL_NEAR_DUPLICATES={mode!r}: one of {choices}")
+
+
 def check_output(path: str) -> str:
     """The output path, made absolute, if a file can be appended there; else `UsageError`."""
     target = Path(path).expanduser().resolve()
@@ -101,6 +133,15 @@ def check_since(value: str) -> str:
     return value
 
 
+def counted(number: int, noun: str) -> str:
+    """`number` and `noun`, plural when it is not one.
+
+    >>> counted(1, "article"), counted(0, "article"), counted(7, "page")
+    ('1 article', '0 articles', '7 pages')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 DUPLICATE_DROPS = ("duplicate_url", "duplicate_content", "near_duplicate")
 
 
@@ -111,7 +152,7 @@ def format_summary(result: CrawlResult, elapsed: float) -> str:
     skipped = sum(v for k, v in stats.items() if k.startswith("newscrawl/skipped/"))
     near = int(stats.get("newscrawl/near_duplicates/marked", 0))
     return (
-        f"{result.articles} articles written, {result.pages} pages fetched, "
+        f"{counted(result.articles, 'article')} written, {counted(result.pages, 'page')} fetched, "
         f"{result.errors} errors, {dropped} duplicates dropped, {near} near-duplicates marked, "
         f"{skipped} pages skipped in {elapsed:.1f}s ({result.finish_reason})"
     )
@@ -121,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         parse_targets(args.targets)
         overrides = parse_overrides(args.settings)
+        check_overrides(overrides)
         output = check_output(args.output) if args.output else None
         state_dir = check_state_dir(args.state) if args.state else None
         since = check_since(args.since) if args.since else None

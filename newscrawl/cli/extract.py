@@ -38,6 +38,8 @@ def extract_file(path: Path, url: str, profile: SiteProfile | None) -> dict[str,
     except UndecodablePage as exc:
         return {"file": str(path), "error": f"undecodable page: {exc}"}
     if article is None:
+        if not url.startswith(("http://", "https://")):
+            return {"file": str(path), "error": "no article found (or no canonical URL: use --url)"}
         return {"file": str(path), "error": "no article found"}
     record = asdict(article)
     record["content_hash"] = content_fingerprint(article.body)

@@ -33,6 +33,9 @@ _RELATIVE_SETTINGS = {
 }
 
 
+# The two parsers are the only process-wide objects in newscrawl, on purpose: building one
+# costs ~100 ms and they carry no per-crawl state (settings fixed; `now` and `tz` are applied
+# per call outside them), so sharing them is a cache, not shared mutable crawl state.
 @cache
 def canonical_parser() -> DateDataParser:
     """The one shared parser for canonical absolute dates (built on first use)."""

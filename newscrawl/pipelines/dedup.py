@@ -57,17 +57,18 @@ class ExactDedupPipeline:
         if url in self._urls:
             self._drop(url, "duplicate_url")
         known = store.known_article(url)
-        if known is not None:
-            if not is_revision(known, adapter.get("modified_at"), content_hash):
-                self._drop(url, "duplicate_url")
-            self.stats.inc_value("newscrawl/revisions")
+        if known is not None and not is_revision(known, adapter.get("modified_at"), content_hash):
+            self._drop(url, "duplicate_url")
         if content_hash:
             original = self._contents.get(content_hash) or store.url_for_content(content_hash)
             if original is not None and original != url:
-                # The copy's URL needs no fetching next time: it leads to a known body.
-                store.add_aliases(original, [url])
+                if known is None:
+                    # The copy's URL needs no fetching next time: it leads to a known body.
+                    store.add_aliases(original, [url])
                 self._drop(url, "duplicate_content", f" of {original}")
             self._contents.setdefault(content_hash, url)
+        if known is not None:
+            self.stats.inc_value("newscrawl/revisions")  # only a revision that is written
         self._urls.add(url)
         return item
 

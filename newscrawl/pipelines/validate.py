@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.state.extension import StateExtension
 
 REQUIRED_TEXT_FIELDS = ("url", "site", "title", "body")
 
@@ -41,6 +42,7 @@ class ValidatePipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         assert crawler.stats is not None
+        self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
@@ -51,7 +53,15 @@ class ValidatePipeline:
         reason = invalid_reason(item)
         if reason is not None:
             self.stats.inc_value(f"newscrawl/dropped/invalid/{reason}")
+            self._forget(item)
             raise DropItem(f"invalid article: {reason}")
         adapter = ItemAdapter(item)
         adapter["url"] = canonicalize_url(adapter["url"])
         return item
+
+    def _forget(self, item: Any) -> None:
+        """Release what the spider side remembered for a dropped item (no unbounded growth)."""
+        state = self.crawler.get_extension(StateExtension)
+        url = ItemAdapter(item).get("url") if is_item(item) else None
+        if state is not None and isinstance(url, str):
+            state.take_extras(canonicalize_url(url) or url)

@@ -41,6 +41,14 @@ class ArticleReader:
         twins = (site.canonical(href, response.url) for href in hrefs)
         return [url for url in twins if url]
 
+    def _in_profile_language(self, site: SiteCrawl, article: Article) -> bool:
+        # multilingual sites: a profile covers one edition (france24_ar keeps "ar" only)
+        wanted = site.target.profile.language
+        if wanted and article.language != wanted:
+            self.count(f"skipped/language/{article.language or 'unknown'}")
+            return False
+        return True
+
     def read(self, site: SiteCrawl, response: Response, hints: dict[str, Any]) -> Iterable[Article]:
         fetched = site.canonical(response.url) or response.url
         url = self._declared_canonical(site, response) or fetched
@@ -62,10 +70,7 @@ class ArticleReader:
         if article is None:
             self.count("skipped/no_article")
             return
-        wanted = site.target.profile.language
-        if wanted and article.language != wanted:
-            # multilingual sites: a profile covers one edition (france24_ar keeps "ar" only)
-            self.count(f"skipped/language/{article.language or 'unknown'}")
+        if not self._in_profile_language(site, article):
             return
         item_url = site.canonical(article.url, response.url) if article.url else None
         if item_url and site.scope.contains(item_url) and item_url != url:

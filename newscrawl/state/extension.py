@@ -92,6 +92,10 @@ class StateExtension:
         self.stats.inc_value("newscrawl/writer/torn_lines_repaired", report.torn_lines)
         self.stats.inc_value("newscrawl/state/reconciled_items", report.recovered)
         self.stats.inc_value("newscrawl/state/unreadable_lines", report.unreadable)
+        self.stats.inc_value("newscrawl/state/missing_outputs", len(report.missing))
+        for name in report.missing:
+            # never silent: these articles count as done although their lines are gone
+            logger.warning("output file %s is gone; its articles stay done in the state", name)
         logger.info("state store %s opened (run %s)", state_dir or ":memory:", self.run_id)
         return store
 

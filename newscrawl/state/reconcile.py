@@ -26,6 +26,8 @@ class ReconcileReport:
     torn_lines: int = 0
     recovered: int = 0
     unreadable: int = 0
+    missing: tuple[str, ...] = ()
+    """Output files the store wrote to that are gone: their articles stay done (not refetched)."""
 
 
 def last_newline_end(path: Path) -> int:
@@ -88,9 +90,11 @@ def _read_marks(lines: Iterable[bytes]) -> tuple[list[DoneMark], int]:
 def reconcile_outputs(store: StateStore) -> ReconcileReport:
     """Repair torn tails and mark done the lines written after the last committed offset."""
     torn = recovered = unreadable = 0
+    missing: list[str] = []
     for name, offset in store.output_offsets().items():
         path = Path(name)
         if not path.is_file():
+            missing.append(name)
             continue
         torn += repair_torn_tail(path)
         size = path.stat().st_size
@@ -105,4 +109,4 @@ def reconcile_outputs(store: StateStore) -> ReconcileReport:
         store.commit_done(marks, {name: size})
         recovered += len(marks)
         unreadable += bad
-    return ReconcileReport(torn, recovered, unreadable)
+    return ReconcileReport(torn, recovered, unreadable, tuple(missing))
