@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 # Zero-width characters, bidi embeddings/overrides/isolates, BOM and the Arabic letter mark:
 # invisible characters that only change rendering and break string comparison.
@@ -23,8 +22,6 @@ _DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670]")
 # Letters that writers swap freely (hamza seats, alef maqsura, ta marbuta).
 _LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي")
 _PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
-_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def to_western_digits(s: str) -> str:
@@ -49,16 +46,6 @@ def normalize_text(s: str) -> str:
     # Invisible characters go first: one between a letter and its mark would block composition.
     s = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", s))
     return _SPACE_RE.sub(" ", s).strip()
-
-
-def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:
-    """Normalise each paragraph with ``normalize_text`` and drop the ones left empty.
-
-    >>> normalize_paragraphs(["  أولاً ", "\\u200f", "", "ثانياً"])
-    ['أولاً', 'ثانياً']
-    """
-    normalised = (normalize_text(p) for p in paragraphs)
-    return [p for p in normalised if p]
 
 
 def strip_diacritics(s: str) -> str:
@@ -112,20 +99,3 @@ def word_shingles(s: str, k: int = 3) -> set[str]:
     if len(words) <= k:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-
-
-def is_arabic_text(s: str, threshold: float = 0.5) -> bool:
-    """Tell whether at least ``threshold`` of the letters in ``s`` are Arabic letters.
-
-    >>> is_arabic_text("هذا نص عربي فيه كلمة English")
-    True
-    >>> is_arabic_text("Mostly English text مع كلمة")
-    False
-    >>> is_arabic_text("123 !!")
-    False
-    """
-    letters = _LETTER_RE.findall(s)
-    if not letters:
-        return False
-    arabic = sum(1 for ch in letters if _ARABIC_LETTER_RE.match(ch))
-    return arabic / len(letters) >= threshold

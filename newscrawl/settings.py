@@ -25,6 +25,10 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 DNS_TIMEOUT = 20
+# getaddrinfo, IPv4 and IPv6 (as the scope middleware's SSRF check resolves): Scrapy's default
+# resolver is IPv4-only and cannot even connect to `http://[::1]:8080/`. It ignores DNS_TIMEOUT;
+# DOWNLOAD_TIMEOUT still bounds every request, its lookup included.
+TWISTED_DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 
 # --- newscrawl settings -------------------------------------------------------------------
 # Where the state store lives (SQLite); None: a fresh in-memory store per run.
@@ -46,6 +50,11 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "newscrawl.middlewares.faults.FaultsMiddleware": 555,
     "newscrawl.middlewares.politeness.PolitenessMiddleware": 560,
     "newscrawl.middlewares.conditional.ConditionalGetMiddleware": 580,
+}
+# Scrapy's HTTP/1.1 handler, plus per-host Retry-After holds (see newscrawl.downloader.handler)
+DOWNLOAD_HANDLERS = {
+    "http": "newscrawl.downloader.handler.PacedHttpDownloadHandler",
+    "https": "newscrawl.downloader.handler.PacedHttpDownloadHandler",
 }
 SPIDER_MIDDLEWARES: dict[str, int] = {
     "newscrawl.middlewares.url_memory.UrlMemoryMiddleware": 950,

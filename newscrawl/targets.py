@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newscrawl.profiles import ProfileError, SiteProfile, load_profile
+from newscrawl.urls import ALLOWED_SCHEMES, endpoint
 
 
 class TargetError(ValueError):
@@ -30,27 +31,41 @@ class Target:
 
 
 def _check_url(spec: str) -> str:
+    """`spec` as a start URL (a bare origin gets its "/"), or `TargetError`.
+
+    >>> _check_url("http://[::1]:8080"), _check_url("https://أخبار.مثال/ar/")
+    ('http://[::1]:8080/', 'https://أخبار.مثال/ar/')
+    >>> _check_url("http://[::1]:port/")
+    Traceback (most recent call last):
+    newscrawl.targets.TargetError: malformed URL 'http://[::1]:port/'
+    """
     try:
         parts = urlsplit(spec)
-        _ = parts.port  # raises ValueError on a malformed port
-    except ValueError:
+    except ValueError:  # an unclosed IPv6 bracket
         raise TargetError(f"malformed URL {spec!r}") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ALLOWED_SCHEMES or not parts.hostname:
         raise TargetError(f"not an http(s) URL: {spec!r}")
+    if endpoint(spec) is None:  # a port that is no number, a host IDNA cannot encode
+        raise TargetError(f"malformed URL {spec!r}")
     return spec if parts.path else spec + "/"
 
 
 def site_name_for_url(url: str) -> str:
-    """The site name of an ad-hoc URL target: its host, with the port when there is one.
+    """The site name of an ad-hoc URL target: its host, with the port when the URL gives one.
+
+    The host is the one the crawl requests: IDNA for Unicode names, IPv6 in brackets.
 
     >>> site_name_for_url("https://www.example.com/ar/")
     'www.example.com'
-    >>> site_name_for_url("http://127.0.0.1:8080/")
-    '127.0.0.1:8080'
+    >>> site_name_for_url("http://127.0.0.1:8080/"), site_name_for_url("http://[::1]:8080/")
+    ('127.0.0.1:8080', '[::1]:8080')
+    >>> site_name_for_url("http://أخبار.مثال/")
+    'xn--igbicxr.xn--mgbh0fb'
     """
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    return f"{host}:{parts.port}" if parts.port else host
+    where = endpoint(url)
+    if where is None:
+        return urlsplit(url).hostname or ""
+    return where.host_port if urlsplit(url).port else where.netloc
 
 
 def parse_target(spec: str, profiles_dir: Path | None = None) -> Target:

@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from newscrawl.arabic import (
     fold_letters,
-    is_arabic_text,
     normalize_for_matching,
-    normalize_paragraphs,
     normalize_text,
     strip_diacritics,
     to_western_digits,
@@ -58,11 +56,6 @@ def test_normalize_text_composes_to_nfc() -> None:
     assert normalize_text("\u0627\u200b\u0654") == "\u0623"  # once the mark is gone
 
 
-def test_normalize_paragraphs_drops_empty_ones_and_keeps_order() -> None:
-    paragraphs = ["  الفقرة الأولى ", "\u200f\u200e", " ", "الفقرة  الثانية"]
-    assert normalize_paragraphs(paragraphs) == ["الفقرة الأولى", "الفقرة الثانية"]
-
-
 def test_to_western_digits_covers_eastern_and_persian() -> None:
     assert to_western_digits("٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ 42") == "0123456789 0123456789 42"
 
@@ -101,14 +94,6 @@ def test_word_shingles_overlap_for_near_duplicates() -> None:
 def test_word_shingles_rejects_k_below_one() -> None:
     with pytest.raises(ValueError, match="k must be at least 1"):
         word_shingles("نص", k=0)
-
-
-def test_is_arabic_text_threshold() -> None:
-    mixed = "خبر عاجل breaking"  # 7 Arabic letters, 8 Latin
-    assert not is_arabic_text(mixed)
-    assert is_arabic_text(mixed, threshold=0.4)
-    assert is_arabic_text("تقرير اقتصادي")
-    assert not is_arabic_text("")
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,6 @@ import gzip
 import pytest
 from parsel import Selector
 
-from newscrawl.discovery.canonical import canonicalize_url
 from newscrawl.discovery.classify import page_kind, url_kind
 from newscrawl.discovery.feeds import feed_links, parse_feed
 from newscrawl.discovery.listing import next_page_links
@@ -15,8 +14,9 @@ from newscrawl.discovery.safexml import XmlRejected, gunzip_capped, parse_xml
 from newscrawl.discovery.scope import SiteScope, is_public_address
 from newscrawl.discovery.sitemaps import parse_sitemap
 from newscrawl.discovery.traps import trap_reason
-from newscrawl.middlewares.pacing import HostPacer
+from newscrawl.downloader.pacing import HostPacer
 from newscrawl.profiles import SiteProfile
+from newscrawl.urls import canonicalize_url
 
 SLUG = "اتفاق-تجاري-جديد"
 ENCODED = "%D8%A7%D8%AA%D9%81%D8%A7%D9%82-%D8%AA%D8%AC%D8%A7%D8%B1%D9%8A-%D8%AC%D8%AF%D9%8A%D8%AF"

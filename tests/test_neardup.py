@@ -16,11 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from newscrawl import settings
-from newscrawl.arabic import is_arabic_text
-from newscrawl.pipelines.fingerprint import body_minhash
+from newscrawl.fingerprints import body_minhash
 from newscrawl.pipelines.neardup import NearDuplicateIndex
 
 PAIRS = Path(__file__).parent / "data" / "neardup_pairs.jsonl"
+
+
+def mostly_arabic(text: str) -> bool:
+    """Whether most letters of `text` are Arabic (the set must test Arabic, not Latin, text)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0621" <= ch <= "\u06ff")
+    return bool(letters) and arabic / len(letters) >= 0.5
 
 
 def load_pairs() -> list[dict[str, Any]]:
@@ -40,7 +46,7 @@ def test_the_labelled_set_is_large_balanced_enough_and_arabic() -> None:
     assert len({p["id"] for p in pairs}) == len(pairs)
     positives = sum(p["duplicate"] for p in pairs)
     assert positives >= 30 and len(pairs) - positives >= 30
-    assert all(is_arabic_text(p[side]["body"]) for p in pairs for side in ("a", "b"))
+    assert all(mostly_arabic(p[side]["body"]) for p in pairs for side in ("a", "b"))
 
 
 def test_precision_and_recall_meet_the_targets_at_the_default_threshold() -> None:

@@ -141,8 +141,8 @@ def test_fixed_offset_timezone_is_accepted() -> None:
 
 def test_unknown_profile_name_lists_the_known_ones(tmp_path: Path) -> None:
     write_profile(tmp_path, "alpha", VALID.format(name="alpha"))
-    with pytest.raises(ProfileError, match=r"unknown site profile 'beta' \(known: alpha\)"):
-        load_profile("beta", tmp_path)
+    with pytest.raises(ProfileError, match=r"unknown site profile 'beta' \(known: .*alpha, .*waha"):
+        load_profile("beta", tmp_path)  # a user's folder adds to the bundled profiles
     with pytest.raises(ProfileError, match="unknown site profile"):
         load_profile("../alpha", tmp_path)
 
@@ -153,3 +153,9 @@ def test_readme_example_profile_is_valid(tmp_path: Path) -> None:
     (tmp_path / "example.toml").write_text(example, encoding="utf-8")
     profile = load_profile("example", tmp_path)
     assert profile.path_prefixes == ("/ar/",) and profile.selectors.body == "div.article-body"
+
+
+def test_a_users_profile_overrides_the_bundled_one_of_the_same_name(tmp_path: Path) -> None:
+    write_profile(tmp_path, "waha", VALID.format(name="waha"))
+    assert load_profile("waha", tmp_path).domains != load_profile("waha").domains
+    assert load_profiles(tmp_path)["waha"] == load_profile("waha", tmp_path)

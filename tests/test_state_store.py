@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.fingerprints import content_fingerprint
 from newscrawl.items import Article
-from newscrawl.pipelines.fingerprint import content_fingerprint
 from newscrawl.pipelines.output_files import LineEncoder
 from newscrawl.state.base import DoneMark, Validators
 from newscrawl.state.reconcile import reconcile_outputs, repair_torn_tail

@@ -6,6 +6,7 @@ Run `newscrawl --help` (or `newscrawl COMMAND --help`) for the full reference.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -28,7 +29,8 @@ examples:
   newscrawl crawl https://www.example.com/ar/ -o out.jsonl
   newscrawl extract page.html --url https://www.example.com/news/1 --site aljazeera
 
-exit status: 0 success, 1 crawl failed (e.g. output write error), 2 bad arguments.
+exit status: 0 success, 1 crawl failed (e.g. output write error), 2 bad arguments,
+  130 interrupted by SIGINT (Ctrl-C), 143 stopped by SIGTERM; what was written is kept.
 """
 
 
@@ -52,8 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except KeyboardInterrupt:
-        print("newscrawl: interrupted", file=sys.stderr)
+        print("newscrawl: interrupted (SIGINT)", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours: still one line, the traceback only on request
+        if os.environ.get("NEWSCRAWL_TRACEBACK"):
+            raise
+        print(f"newscrawl: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("newscrawl: set NEWSCRAWL_TRACEBACK=1 to see where", file=sys.stderr)
+        return 1
     return status
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from scrapy.settings import Settings
-
-from newscrawl.cli.errors import UsageError, fail
+from newscrawl.cli.errors import BusyError, UsageError, fail
+from newscrawl.cli.overrides import check_overrides, parse_overrides
 from newscrawl.cli.runner import CrawlResult, crawl_settings, run_crawl
-from newscrawl.pipelines.neardup import MODES as NEAR_DUPLICATE_MODES
-from newscrawl.targets import TargetError, parse_targets
+from newscrawl.pipelines.output_files import OutputInUseError, check_output_free
+from newscrawl.profiles import PROFILES_DIR_ENV, profiles_dir_from
+from newscrawl.targets import Target, TargetError, parse_target
 
 HELP = """\
 Crawl one or more sites. TARGET is a site profile name (see `newscrawl sites`), an http(s) URL
@@ -47,50 +48,6 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def parse_overrides(pairs: list[str]) -> dict[str, str]:
-    """`-s NAME=VALUE` pairs as a dict.
-
-    >>> parse_overrides(["LOG_LEVEL=INFO", "DOWNLOAD_DELAY=0"])
-    {'LOG_LEVEL': 'INFO', 'DOWNLOAD_DELAY': '0'}
-    """
-    overrides = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"-s expects NAME=VALUE, got {pair!r}")
-        overrides[name.strip()] = value
-    return overrides
-
-
-def check_overrides(overrides: dict[str, str]) -> None:
-    """`UsageError` when a `-s` value does not fit the type of the setting it overrides.
-
-    Scrapy reads settings lazily, deep inside components: a typo would otherwise surface as a
-    traceback in the middle of a crawl.
-
-    >>> check_overrides({"DOWNLOAD_DELAY": "0.5", "NEWSCRAWL_NEAR_DUPLICATES": "drop"})
-    >>> check_overrides({"NEWSCRAWL_FSYNC_ITEMS": "many"})
-    Traceback (most recent call last):
-    newscrawl.cli.errors.UsageError: bad setting NEWSCRAWL_FSYNC_ITEMS='many': expected int
-    """
-    defaults = Settings()
-    defaults.setmodule("newscrawl.settings")
-    for name, value in overrides.items():
-        kind = type(defaults.get(name))
-        if kind not in (bool, int, float):
-            continue
-        probe = Settings({name: value})
-        readers = {bool: probe.getbool, int: probe.getint, float: probe.getfloat}
-        try:
-            readers[kind](name)
-        except ValueError:
-            raise UsageError(f"bad setting {name}={value!r}: expected {kind.__name__}") from None
-    mode = overrides.get("NEWSCRAWL_NEAR_DUPLICATES")
-    if mode is not None and mode not in NEAR_DUPLICATE_MODES:
-        choices = ", ".join(NEAR_DUPLICATE_MODES)
-        raise UsageError(f"bad setting NEWSCRAWL_NEAR_DUPLICATES={mode!r}: one of {choices}")
-
-
 def check_output(path: str) -> str:
     """The output path, made absolute, if a file can be appended there; else `UsageError`."""
     target = Path(path).expanduser().resolve()
@@ -106,6 +63,10 @@ def check_output(path: str) -> str:
             pass
     except OSError as exc:
         raise UsageError(f"output is not writable: {path} ({exc.strerror})") from None
+    try:
+        check_output_free(target)
+    except OutputInUseError:
+        raise BusyError(f"output file is in use by another crawl: {path}") from None
     return str(target)
 
 
@@ -158,11 +119,24 @@ def format_summary(result: CrawlResult, elapsed: float) -> str:
     )
 
 
+def check_targets(specs: list[str], overrides: dict[str, str]) -> list[Target]:
+    """Every target resolved against the profiles folder the crawl will use (`UsageError`)."""
+    configured = overrides.get("NEWSCRAWL_PROFILES_DIR") or os.environ.get(PROFILES_DIR_ENV)
+    try:
+        folder = profiles_dir_from(configured)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if folder is not None:
+        overrides["NEWSCRAWL_PROFILES_DIR"] = str(folder)
+    return [parse_target(spec, folder) for spec in specs]
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        parse_targets(args.targets)
         overrides = parse_overrides(args.settings)
-        check_overrides(overrides)
+        for warning in check_overrides(overrides):
+            print(f"newscrawl: warning: {warning}", file=sys.stderr)
+        check_targets(args.targets, overrides)
         output = check_output(args.output) if args.output else None
         state_dir = check_state_dir(args.state) if args.state else None
         since = check_since(args.since) if args.since else None
@@ -170,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("--max-articles must be ≥ 0")
     except (TargetError, UsageError) as exc:
         return fail(str(exc))
+    except BusyError as exc:
+        return fail(str(exc), status=1)
     settings = crawl_settings(
         output=output, state_dir=state_dir, max_articles=args.max_articles,
         overrides=overrides, progress=sys.stderr.isatty(),
@@ -177,6 +153,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     result = run_crawl([spec.strip() for spec in args.targets], settings, since=since)
     print(format_summary(result, time.monotonic() - started))
+    for origin, reason in result.unreachable.items():
+        print(f"newscrawl: unreachable: {origin} ({reason})", file=sys.stderr)
+    if result.interrupted:
+        kept = "what was written is kept"
+        return fail(f"interrupted ({result.interrupted}); {kept}", status=result.status)
     if result.fatal:
         return fail(result.fatal, status=1)
     return 0

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+
+from newscrawl.cli.interrupts import InterruptRecorder
+from newscrawl.cli.tracebacks import quiet_tracebacks
+from newscrawl.downloader.handler import STOP_DOWNLOADS
 
 NORMAL_FINISH = {"finished", "closespider_itemcount", "max_articles", "closespider_pagecount"}
 
@@ -16,6 +20,9 @@ class CrawlResult:
     """The outcome of a crawl: its final stats and whether it succeeded."""
 
     stats: dict[str, Any] = field(default_factory=dict)
+    # "SIGINT" or "SIGTERM" when a signal stopped the crawl, with the exit status it implies
+    interrupted: str | None = None
+    status: int = 0
 
     @property
     def finish_reason(self) -> str:
@@ -27,9 +34,17 @@ class CrawlResult:
         reason = self.stats.get("newscrawl/fatal")
         if reason:
             return str(reason)
+        if self.unreachable and not self.pages:
+            return "nothing could be fetched: every site is unreachable"
         if self.finish_reason not in NORMAL_FINISH:
             return f"crawl stopped: {self.finish_reason}"
         return None
+
+    @property
+    def unreachable(self) -> dict[str, str]:
+        """Origins given up as unreachable, with the reason."""
+        prefix = "newscrawl/unreachable/"
+        return {k[len(prefix) :]: str(v) for k, v in self.stats.items() if k.startswith(prefix)}
 
     @property
     def articles(self) -> int:
@@ -45,15 +60,28 @@ class CrawlResult:
 
 
 def error_count(stats: dict[str, Any]) -> int:
-    """Logged errors plus download failures; deliberate skips (IgnoreRequest) are not errors.
+    """Failed URLs (each once, after its retries) plus other logged errors.
 
-    >>> error_count({"log_count/ERROR": 1, "downloader/exception_count": 5,
-    ...              "downloader/exception_type_count/scrapy.exceptions.IgnoreRequest": 4})
-    2
+    Download exceptions are counted per attempt by Scrapy, and its retry middleware logs an
+    error for each URL it gives up on; the spider counts each failed fetch once.
+
+    >>> error_count({"newscrawl/failed/article/timeout": 3, "newscrawl/failed/robots/dns": 1,
+    ...              "downloader/exception_count": 16, "log_count/ERROR": 5,
+    ...              "retry/max_reached": 4, "newscrawl/failed/parse/article": 1})
+    5
     """
-    ignored = int(stats.get("downloader/exception_type_count/scrapy.exceptions.IgnoreRequest", 0))
-    failed_downloads = int(stats.get("downloader/exception_count", 0)) - ignored
-    return int(stats.get("log_count/ERROR", 0)) + failed_downloads
+    failed = sum(
+        int(v) for k, v in stats.items()
+        if k.startswith("newscrawl/failed/") and not k.startswith("newscrawl/failed/parse/")
+    )  # fmt: skip
+    # parse failures are logged (log_count/ERROR); give-ups are the failed URLs counted above
+    logged = int(stats.get("log_count/ERROR", 0)) - int(stats.get("retry/max_reached", 0))
+    return failed + max(0, logged)
+
+
+def stop_downloads(crawler: Crawler) -> None:
+    """Cancel the crawl's downloads in flight, so a graceful stop takes seconds, not minutes."""
+    crawler.signals.send_catch_log(signal=STOP_DOWNLOADS)
 
 
 def crawl_settings(
@@ -83,11 +111,16 @@ def crawl_settings(
 def run_crawl(targets: list[str], settings: Settings, *, since: str | None = None) -> CrawlResult:
     """Crawl `targets` (validated specs) to the end; blocks until the crawl stops."""
     process = CrawlerProcess(settings)
+    quiet_tracebacks(settings)
     crawler = process.create_crawler("news")
     kwargs = {"targets": ",".join(targets)}
     if since:
         kwargs["since"] = since
-    process.crawl(crawler, **kwargs)
+    process.crawl(crawler, **kwargs)  # installs the reactor
+    interrupts = InterruptRecorder(on_first=lambda: stop_downloads(crawler))
+    interrupts.install()
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    return CrawlResult(stats=dict(stats))
+    return CrawlResult(
+        stats=dict(stats), interrupted=interrupts.name, status=interrupts.exit_status
+    )

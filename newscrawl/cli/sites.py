@@ -1,4 +1,4 @@
-"""`newscrawl sites`: list the bundled site profiles."""
+"""`newscrawl sites`: list the site profiles (bundled, and from $NEWSCRAWL_PROFILES_DIR)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from newscrawl.cli.errors import fail
-from newscrawl.profiles import ProfileError, load_profiles
+from newscrawl.profiles import ProfileError, load_profiles, profiles_dir_from
 
 
 def add_parser(commands: Any) -> None:
@@ -16,8 +16,8 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        profiles = load_profiles()
-    except ProfileError as exc:
+        profiles = load_profiles(profiles_dir_from(None))
+    except (ProfileError, ValueError) as exc:
         return fail(str(exc), status=1)
     width = max((len(name) for name in profiles), default=4)
     for name, profile in profiles.items():

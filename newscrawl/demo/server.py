@@ -143,12 +143,3 @@ def serving(router: Router) -> Iterator[SiteServer]:
         yield server
     finally:
         server.stop()
-
-
-def static_site(pages: dict[str, Reply]) -> Router:
-    """A router over a fixed path → reply mapping (query strings are part of the path)."""
-
-    def route(request: ServedRequest) -> Reply:
-        return pages.get(request.path) or not_found(request)
-
-    return route

@@ -13,6 +13,11 @@ from scrapy import Request
 
 RequestKind = Literal["article", "listing", "sitemap", "feed", "robots", "home"]
 
+DOCUMENT_KINDS: frozenset[RequestKind] = frozenset({"robots", "sitemap", "feed"})
+"""Machine-readable discovery documents; a site's home page waits until all have answered."""
+ENTRY_POINT_KINDS: frozenset[RequestKind] = DOCUMENT_KINDS | {"home"}
+"""Where a site's new articles are found: never skipped as an already-known article."""
+
 # Discovery first (it decides what else is needed), then articles before more navigation.
 PRIORITIES: dict[str, int] = {
     "robots": 100,

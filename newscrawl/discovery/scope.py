@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import tldextract
 
-ALLOWED_SCHEMES = frozenset({"http", "https"})
+from newscrawl.urls import endpoint, is_ip_address, normalize_host
+
 # suffix_list_urls=() keeps tldextract off the network: it uses the snapshot it ships with
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
 
 
 def registrable_domain(host: str) -> str:
@@ -36,9 +28,11 @@ def registrable_domain(host: str) -> str:
     '127.0.0.1'
     >>> registrable_domain("localhost")
     'localhost'
+    >>> registrable_domain("www.موقع.السعودية")
+    'xn--4gbrim.xn--mgberp4a5d4ar'
     """
-    host = host.lower().rstrip(".")
-    if _is_ip(host):
+    host = normalize_host(host) or host.lower()
+    if is_ip_address(host):
         return host
     parts = _EXTRACT(host)
     if not parts.suffix or not parts.domain:
@@ -47,7 +41,7 @@ def registrable_domain(host: str) -> str:
 
 
 def _exact_host(host: str) -> bool:
-    return _is_ip(host) or "." not in host
+    return is_ip_address(host) or "." not in host
 
 
 @dataclass(frozen=True)
@@ -69,38 +63,35 @@ class SiteScope:
         >>> local = SiteScope.for_site(["http://127.0.0.1:8080/"])
         >>> local.contains("http://127.0.0.1:8080/a"), local.contains("http://127.0.0.1:9090/a")
         (True, False)
+        >>> SiteScope.for_site(["http://[::1]:8080/"]).contains("http://[0:0::1]:8080/a")
+        True
+        >>> SiteScope.for_site(["http://أخبار.مثال/"]).contains("http://xn--igbicxr.xn--mgbh0fb/a")
+        True
         """
         registrable: set[str] = set()
         exact: set[str] = set()
         for url in urls:
-            parts = urlsplit(url)
-            host = (parts.hostname or "").lower()
-            if _exact_host(host):
-                exact.add(f"{host}:{parts.port or _default_port(parts.scheme)}")
-            elif host:
-                registrable.add(registrable_domain(host))
+            where = endpoint(url)
+            if where is None:
+                continue
+            if _exact_host(where.host):
+                exact.add(where.host_port)
+            else:
+                registrable.add(registrable_domain(where.host))
         for domain in domains:
-            host = domain.lower().split(":")[0]
-            if host and not _exact_host(host):
-                registrable.add(registrable_domain(host))
+            # a declared domain may carry a port ("127.0.0.1:8080"): only names widen the scope
+            declared = endpoint(f"http://{domain.strip()}")
+            if declared and not _exact_host(declared.host):
+                registrable.add(registrable_domain(declared.host))
         return cls(frozenset(registrable), frozenset(exact))
 
     def contains(self, url: str) -> bool:
-        try:
-            parts = urlsplit(url)
-            port = parts.port or _default_port(parts.scheme)
-        except ValueError:
+        where = endpoint(url)
+        if where is None:
             return False
-        host = (parts.hostname or "").lower().rstrip(".")
-        if parts.scheme.lower() not in ALLOWED_SCHEMES or not host:
-            return False
-        if _exact_host(host):
-            return f"{host}:{port}" in self.exact
-        return registrable_domain(host) in self.domains
-
-
-def _default_port(scheme: str) -> int:
-    return 443 if scheme.lower() == "https" else 80
+        if _exact_host(where.host):
+            return where.host_port in self.exact
+        return registrable_domain(where.host) in self.domains
 
 
 def is_public_address(address: str) -> bool:

@@ -52,15 +52,17 @@ def load_dates(
     hints: dict[str, Any],
 ) -> None:
     """Dates: profile > JSON-LD/meta/microdata/<time> > hint > visible date line > URL path."""
-    hint = in_site_zone(hints.get("published_at"), loader.context.get("timezone"))
+    tz = loader.context.get("timezone")
+    hint = in_site_zone(hints.get("published_at"), tz)
     for source in (fields.texts("published_at"), meta.published, [hint] if hint else []):
         if loader.add_first("published_at", source):
             break
     else:
-        if not loader.add_first("published_at", visible_dates(root)):
+        if not loader.add_first("published_at", visible_dates(root, tz=tz)):
             day = url_date(loader.get_output_value("url") or "")
             loader.add_first("published_at", [day] if day else [])
-    for source in (fields.texts("modified_at"), meta.modified, visible_dates(root, modified=True)):
+    visible = visible_dates(root, modified=True, tz=tz)
+    for source in (fields.texts("modified_at"), meta.modified, visible):
         if loader.add_first("modified_at", source):
             break
 

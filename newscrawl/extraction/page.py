@@ -12,7 +12,6 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from parsel import Selector
 
 from newscrawl.arabic import normalize_for_matching
-from newscrawl.discovery.canonical import canonicalize_url
 from newscrawl.discovery.scope import SiteScope
 from newscrawl.extraction.body import (
     clean_paragraphs,
@@ -36,6 +35,7 @@ from newscrawl.extraction.profile_selectors import ProfileFields
 from newscrawl.extraction.related import RelatedBlock, cut_related_blocks
 from newscrawl.items import Article, RelatedLink
 from newscrawl.profiles import SiteProfile
+from newscrawl.urls import article_url
 
 logger = logging.getLogger(__name__)
 
@@ -157,22 +157,14 @@ def _load_body(
 def canonical_url(url: str, candidates: list[str], profile: SiteProfile | None) -> str | None:
     """The page's declared canonical URL when it stays on the same site, else the fetched URL.
 
-    A page read from disk (a file: URL) takes its declared absolute canonical URL; None when
-    there is none, or when the fetched URL is neither http(s) nor file.
+    The crawl decides with the same function (`newscrawl.urls.article_url`) and scope rules, so a
+    page extracted alone gets the URL the crawl would emit. A page read from disk (a file: URL)
+    takes its declared absolute canonical URL; None when there is none, or when the fetched URL
+    is neither http(s) nor file.
     """
+    scope = SiteScope.for_site([url], profile.domains if profile else ())
     trailing = profile.trailing_slash if profile else None
-    fetched = canonicalize_url(url, trailing_slash=trailing)
-    if fetched is None:
-        if not url.startswith("file:"):
-            return None
-        absolute = (canonicalize_url(c, trailing_slash=trailing) for c in candidates)
-        return next((c for c in absolute if c), None)
-    scope = SiteScope.for_site([fetched], profile.domains if profile else ())
-    for candidate in candidates:
-        declared = canonicalize_url(candidate, base=fetched, trailing_slash=trailing)
-        if declared and scope.contains(declared):
-            return declared
-    return fetched
+    return article_url(url, candidates, same_site=scope.contains, trailing_slash=trailing)
 
 
 def related_links(blocks: list[RelatedBlock], body: str) -> list[RelatedLink]:

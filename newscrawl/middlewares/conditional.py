@@ -1,18 +1,19 @@
 """Downloader middleware: conditional GET for feeds and sitemaps, with validators from the store.
 
 Requests for feeds and sitemaps carry If-None-Match / If-Modified-Since when a previous, normally
-finished crawl saved validators for the URL; a 304 answer ends the request quietly (counted
-`newscrawl/skipped/not_modified`). Validators of 200 answers are staged on the `StateExtension`,
-which saves them only if this crawl finishes normally (see `StateExtension.stage_validators`).
+finished crawl saved validators for the URL; a 304 answer ends the request with a typed
+`NotModified` skip (counted `newscrawl/skipped/not_modified`). Validators of 200 answers are
+staged on the `StateExtension`, which saves them only if this crawl finishes normally (see
+`StateExtension.stage_validators`).
 """
 
 from __future__ import annotations
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from newscrawl.failures import NotModified
 from newscrawl.state.base import Validators
 from newscrawl.state.extension import StateExtension, state_of
 
@@ -62,7 +63,7 @@ class ConditionalGetMiddleware:
             return response
         if response.status == 304:
             self.stats.inc_value("newscrawl/skipped/not_modified")
-            raise IgnoreRequest(f"not modified since the last crawl: {request.url}")
+            raise NotModified(f"not modified since the last crawl: {request.url}")
         if response.status == 200:
             validators = Validators(_header(response, "ETag"), _header(response, "Last-Modified"))
             if validators.etag or validators.last_modified:

@@ -10,28 +10,14 @@ from __future__ import annotations
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, StopDownload
+from scrapy.exceptions import StopDownload
 from scrapy.http import Headers, Response
 from twisted.python.failure import Failure
 
 from newscrawl.discovery.requests import crawl_meta
-from newscrawl.spiders.outcomes import HTML_TYPES, failure_reason
+from newscrawl.failures import declares_non_html, failure_reason, is_deliberate_skip
 
 PAGE_KINDS = frozenset({"article", "listing", "home"})
-
-
-def declares_non_html(headers: Headers) -> bool:
-    """Whether response headers name a content type that is certainly not an HTML page.
-
-    >>> declares_non_html(Headers({"Content-Type": "application/pdf"}))
-    True
-    >>> declares_non_html(Headers({"Content-Type": "text/html; charset=utf-8"}))
-    False
-    >>> declares_non_html(Headers({}))
-    False
-    """
-    declared = (headers.get("Content-Type") or b"").decode("latin-1").strip().lower()
-    return bool(declared) and not declared.startswith((*HTML_TYPES, "text/plain"))
 
 
 class FaultsMiddleware:
@@ -58,6 +44,6 @@ class FaultsMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        if isinstance(exception, IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in str(exception):
-            return  # a deliberate skip (known URL, 304, robots), counted by whoever raised it
+        if is_deliberate_skip(exception):
+            return  # counted by whoever raised it
         self._count(f"fault/{failure_reason(Failure(exception))}")

@@ -13,15 +13,13 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
-from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.discovery.requests import ENTRY_POINT_KINDS
 from newscrawl.state.base import KnownArticle
 from newscrawl.state.extension import StateExtension, state_of
 from newscrawl.state.revisions import is_newer
+from newscrawl.urls import stored_url
 
 HINT_KEYS = ("modified_at", "lastmod")
-# Never skipped: they are how new articles are found. Any other request (an article, or a link
-# followed as a listing) whose URL is a known article would only yield that article again.
-DISCOVERY_KINDS = frozenset({"robots", "sitemap", "feed", "home"})
 
 
 def hinted_lastmod(hints: object) -> str | None:
@@ -71,9 +69,11 @@ class KnownUrlsMiddleware:
 
     def process_request(self, request: Request) -> None:
         meta = request.meta.get("newscrawl")
-        if not isinstance(meta, dict) or meta.get("kind") in DISCOVERY_KINDS:
+        # Entry points are how new articles are found; any other request (an article, or a link
+        # followed as a listing) whose URL is a known article would only yield that article again.
+        if not isinstance(meta, dict) or meta.get("kind") in ENTRY_POINT_KINDS:
             return
-        url = canonicalize_url(request.url) or request.url
+        url = stored_url(request.url)
         known = self.state.store.known_article(url)
         if known is None:
             return

@@ -1,33 +1,39 @@
-"""Politeness downloader middleware: robots.txt (Disallow and Crawl-delay) and `Retry-After`.
+"""Politeness downloader middleware: robots.txt (Disallow and Crawl-delay).
 
 Replaces Scrapy's RobotsTxtMiddleware (which ignores Crawl-delay) and fetches robots.txt once per
-host: the spider's own robots request (for the `Sitemap:` lines) is answered from that fetch.
-A 429/503 with `Retry-After` holds the host, so its next request waits at least that long
-(capped by NEWSCRAWL_MAX_RETRY_AFTER); Crawl-delay spaces requests (capped by
-NEWSCRAWL_MAX_CRAWL_DELAY).
+host: the spider's own robots request (for the `Sitemap:` lines) is answered from that fetch,
+or refused when that fetch failed, so an unreachable robots.txt is tried (and counted) once.
+Crawl-delay spaces requests (capped by NEWSCRAWL_MAX_CRAWL_DELAY). `Retry-After` holds are kept
+by the download handler (`newscrawl.downloader.handler`), which sees every request last.
 """
 
 from __future__ import annotations
 
+import logging
 from time import monotonic
-from typing import Any
 
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
-from scrapy.utils.asyncio import call_later, sleep
+from scrapy.utils.asyncio import sleep
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from newscrawl.discovery.requests import crawl_meta
 from newscrawl.discovery.robots import RobotsRules
-from newscrawl.middlewares.pacing import HostPacer, retry_after_seconds
+from newscrawl.downloader.pacing import HostPacer
+from newscrawl.failures import failed_fetch_key, unreachable_reason
+
+logger = logging.getLogger(__name__)
 
 _OWN_FETCH = "newscrawl_robots_fetch"
-RobotsOutcome = tuple[RobotsRules, Response | None]
+# The rules, robots.txt's response when there was one, and why the host is unreachable if it is
+RobotsOutcome = tuple[RobotsRules, Response | None, str | None]
+# robots.txt is the first request to a host: retried once, not RETRY_TIMES, before giving up
+ROBOTS_RETRIES = 1
 
 
 class PolitenessMiddleware:
@@ -36,12 +42,10 @@ class PolitenessMiddleware:
         self.crawler = crawler
         self.obey = settings.getbool("ROBOTSTXT_OBEY")
         self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "*"
-        self.max_retry_after = settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER", 120.0)
         self.max_crawl_delay = settings.getfloat("NEWSCRAWL_MAX_CRAWL_DELAY", 30.0)
         self.pacer = HostPacer()
         # per origin: the outcome, or the requests waiting while the one fetch is in flight
         self._robots: dict[str, RobotsOutcome | list[Deferred[RobotsOutcome]]] = {}
-        crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
@@ -57,10 +61,16 @@ class PolitenessMiddleware:
         parts = urlparse_cached(request)
         host = parts.hostname or ""
         if self.obey:
-            rules, robots_response = await self._rules(f"{parts.scheme}://{parts.netloc}")
+            origin = f"{parts.scheme}://{parts.netloc}"
+            rules, robots_response, unreachable = await self._rules(origin)
+            if unreachable:  # nothing answers there: every other request would fail the same
+                self._count("skipped/unreachable_site")
+                raise IgnoreRequest(f"site unreachable: {origin} ({unreachable})")
             if crawl_meta(request).get("kind") == "robots" and parts.path == "/robots.txt":
-                if robots_response is not None:
-                    return robots_response.replace(url=request.url, request=request)
+                if robots_response is None:  # our own fetch failed: once is enough
+                    self._count("robots/not_refetched")
+                    raise IgnoreRequest("robots.txt unreachable (already tried)")
+                return robots_response.replace(url=request.url, request=request)
             elif not rules.allowed(request.url):
                 self._count("blocked/robots")
                 raise IgnoreRequest("forbidden by robots.txt")
@@ -88,7 +98,7 @@ class PolitenessMiddleware:
     async def _fetch_robots(self, origin: str) -> RobotsOutcome:
         request = Request(
             f"{origin}/robots.txt",
-            meta={_OWN_FETCH: True, "dont_obey_robotstxt": True},
+            meta={_OWN_FETCH: True, "dont_obey_robotstxt": True, "max_retry_times": ROBOTS_RETRIES},
             callback=NO_CALLBACK,
             priority=1000,
             dont_filter=True,
@@ -96,43 +106,24 @@ class PolitenessMiddleware:
         assert self.crawler.engine is not None
         try:
             response = await self.crawler.engine.download_async(request)
-        except Exception:  # an unreachable robots.txt means no rules, like Scrapy's own
-            self._count("robots/unreachable")
-            return RobotsRules.allow_all(self.user_agent), None
+        except Exception as exc:  # an unreachable robots.txt means no rules, like Scrapy's own
+            self._count(failed_fetch_key("robots", "unreachable"))  # the one count of this URL
+            return RobotsRules.allow_all(self.user_agent), None, self._give_up(origin, exc)
         self._count(f"robots/status_{response.status}")
         if response.status != 200:
-            return RobotsRules.allow_all(self.user_agent), response
+            return RobotsRules.allow_all(self.user_agent), response, None
         rules = RobotsRules.parse(response.body, self.user_agent)
         if rules.crawl_delay:
             host = urlparse_cached(request).hostname or ""
             self.pacer.set_interval(host, min(rules.crawl_delay, self.max_crawl_delay))
             self._count("robots/crawl_delay")
-        return rules, response
+        return rules, response, None
 
-    def _response_downloaded(self, response: Response, request: Request) -> None:
-        # Sent by the downloader before its slot dispatches the next queued request, so the
-        # hold is in place before anything else can reach the host (process_response is later).
-        if response.status not in (429, 503):
-            return
-        header = response.headers.get("Retry-After")
-        seconds = retry_after_seconds(header.decode("latin-1") if header else None)
-        if seconds is None:
-            return
-        seconds = min(seconds, self.max_retry_after)
-        self._count("fault/retry_after")
-        host = urlparse_cached(request).hostname or ""
-        self.pacer.hold(host, until=monotonic() + seconds)
-        self._hold_slot(request, seconds)
-
-    def _hold_slot(self, request: Request, seconds: float) -> None:
-        # Requests already queued in the downloader slot passed process_request before the
-        # Retry-After arrived; blocking the slot's queue processing holds them too.
-        engine = self.crawler.engine
-        downloader: Any = engine.downloader if engine else None
-        slot = downloader.slots.get(request.meta.get("download_slot")) if downloader else None
-        release = getattr(downloader, "_latercall", None)
-        if slot is None or release is None:
-            return
-        if slot.latercall:
-            slot.latercall.cancel()
-        slot.latercall = call_later(seconds, release, slot)
+    def _give_up(self, origin: str, error: BaseException) -> str | None:
+        """Why the whole host is unreachable (recorded in the stats), or None if it may not be."""
+        reason = unreachable_reason(error)
+        if reason is not None:
+            assert self.crawler.stats is not None
+            self.crawler.stats.set_value(f"newscrawl/unreachable/{origin}", reason)
+            logger.info("giving up %s: unreachable (%s)", origin, reason)
+        return reason

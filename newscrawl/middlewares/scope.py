@@ -16,9 +16,9 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import run_in_thread
 from scrapy.utils.httpobj import urlparse_cached
 
-from newscrawl.discovery.canonical import canonicalize_url
 from newscrawl.discovery.requests import crawl_meta
-from newscrawl.discovery.scope import ALLOWED_SCHEMES, is_public_address
+from newscrawl.discovery.scope import is_public_address
+from newscrawl.urls import ALLOWED_SCHEMES, canonicalize_url, endpoint
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -58,15 +58,14 @@ class ScopeMiddleware:
         site = self._site_of(request)
         if site is None:
             return  # not a crawl request of ours (robots.txt fetched for an in-scope request)
-        if not site.scope.contains(request.url):
+        where = endpoint(request.url)
+        if where is None or not site.scope.contains(request.url):
             raise self._refuse("blocked/offsite", f"{request.url} is outside {site.name}")
-        host = parts.hostname or ""
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        if f"{host}:{port}" in site.own_hosts:
+        if where.host_port in site.own_hosts:
             return
-        addresses = await self._addresses_of(host, port)
+        addresses = await self._addresses_of(where.host, where.port)
         if any(not is_public_address(address) for address in addresses):
-            raise self._refuse("blocked/ssrf", f"{host} resolves to a non-public address")
+            raise self._refuse("blocked/ssrf", f"{where.host} resolves to a non-public address")
 
     def _check_redirect_loop(self, request: Request) -> None:
         if _loops_back(request):

@@ -15,9 +15,9 @@ from itemadapter import ItemAdapter, is_item
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from newscrawl.discovery.canonical import canonicalize_url
 from newscrawl.middlewares.known_urls import hinted_lastmod
 from newscrawl.state.extension import StateExtension, state_of
+from newscrawl.urls import canonicalize_url, stored_url
 
 
 def fetched_urls(response: Response) -> set[str]:
@@ -45,7 +45,7 @@ class UrlMemoryMiddleware:
         url = ItemAdapter(item).get("url")
         if not isinstance(url, str):
             return
-        extras = self.state.extras(canonicalize_url(url) or url)
+        extras = self.state.extras(stored_url(url))
         extras.aliases |= fetched_urls(response)
         meta = response.meta.get("newscrawl") if response.request else None
         if isinstance(meta, dict):

@@ -99,7 +99,7 @@ class JsonLinesWriterPipeline:
             self._fail(exc)
             raise DropItem(f"not written: {exc}") from exc
         output_file.append(self._encoder.encode(item))
-        self._marks.append(self._mark(adapter))
+        self._marks.append(self._mark(adapter, output_file.path))
         self._written += 1
         limit_reached = bool(self.max_articles) and self._written >= self.max_articles
         if limit_reached or len(self._marks) >= self.batch_items:
@@ -110,7 +110,7 @@ class JsonLinesWriterPipeline:
             self._stop(ITEM_LIMIT_REACHED)
         return item
 
-    def _mark(self, adapter: ItemAdapter) -> DoneMark:
+    def _mark(self, adapter: ItemAdapter, path: Path) -> DoneMark:
         url = adapter["url"]
         extras = self.state.take_extras(url)
         return DoneMark(
@@ -121,6 +121,7 @@ class JsonLinesWriterPipeline:
             lastmod=extras.lastmod,
             signature=extras.signature,
             aliases=tuple(sorted(extras.aliases - {url})),
+            output=str(path),
         )
 
     def _path_for(self, adapter: ItemAdapter) -> Path:

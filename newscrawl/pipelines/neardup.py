@@ -20,7 +20,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-from newscrawl.pipelines.fingerprint import (
+from newscrawl.fingerprints import (
     MINHASH_PERMUTATIONS,
     body_minhash,
     minhash_from_bytes,
@@ -38,7 +38,7 @@ LSH_WEIGHTS = (0.2, 0.8)
 class NearDuplicateIndex:
     """First-seen articles by MinHash; `match` verifies LSH candidates with the estimated Jaccard.
 
-    >>> from newscrawl.pipelines.fingerprint import body_minhash
+    >>> from newscrawl.fingerprints import body_minhash
     >>> index = NearDuplicateIndex(0.5)
     >>> text = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ"
     >>> index.add("https://a.example/1", body_minhash(text))

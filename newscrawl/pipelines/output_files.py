@@ -8,6 +8,7 @@ Partitioned layout (when NEWSCRAWL_OUTPUT is not set), one glob for DuckDB or pa
 from __future__ import annotations
 
 import errno
+import fcntl
 import io
 import os
 import re
@@ -72,13 +73,47 @@ class LineEncoder:
         )
 
 
+class OutputInUseError(OSError):
+    """Another crawl holds the output file: two writers would write every article twice."""
+
+
+def lock_exclusively(fd: int, path: Path) -> None:
+    """An exclusive `flock` on `fd`, or `OutputInUseError`; it dies with the process (kill -9)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputInUseError(
+            errno.EBUSY, "output file is in use by another crawl", str(path)
+        ) from None
+
+
+def check_output_free(path: Path) -> None:
+    """`OutputInUseError` when another crawl writes `path` now (nothing is created or kept)."""
+    if not path.exists():
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        lock_exclusively(fd, path)
+    finally:
+        os.close(fd)  # releases the probe's lock
+
+
 class OutputFile:
-    """An append-only file; appended lines reach the disk only at `flush` (write + fsync)."""
+    """An append-only file; appended lines reach the disk only at `flush` (write + fsync).
+
+    The file is locked for the life of the object, so a second crawl on the same file fails
+    at its start instead of writing every article a second time.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            lock_exclusively(self._fd, path)
+        except OutputInUseError:
+            os.close(self._fd)
+            raise
         self.durable = os.fstat(self._fd).st_size
         self._pending = bytearray()
 

@@ -6,6 +6,7 @@ types are errors with the file name and key in the message, so a typo never sile
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator
@@ -209,17 +210,38 @@ def bundled_profiles_dir() -> Path:
     return Path(str(resources.files("newscrawl.profiles") / "sites"))
 
 
+PROFILES_DIR_ENV = "NEWSCRAWL_PROFILES_DIR"
+
+
+def profiles_dir_from(configured: str | None) -> Path | None:
+    """The user's profiles folder: the setting, else the environment variable, else None.
+
+    `ValueError` (one line) when it is named but is not a folder.
+    """
+    value = configured or os.environ.get(PROFILES_DIR_ENV)
+    if not value:
+        return None
+    folder = Path(value).expanduser().resolve()
+    if not folder.is_dir():
+        raise ValueError(f"profiles folder does not exist: {value}")
+    return folder
+
+
+def _profile_files(directory: Path | None) -> dict[str, Path]:
+    """Profile files by name: the bundled ones, overlaid by `directory`'s (same name wins)."""
+    folders = [bundled_profiles_dir(), *([directory] if directory else [])]
+    return {p.stem: p for folder in folders for p in sorted(folder.glob("*.toml"))}
+
+
 def load_profiles(directory: Path | None = None) -> dict[str, SiteProfile]:
-    """All profiles in `directory` (default: the bundled ones), by name."""
-    folder = directory or bundled_profiles_dir()
-    return {p.stem: load_profile_file(p) for p in sorted(folder.glob("*.toml"))}
+    """All profiles, bundled and from `directory` (which overrides a bundled name), by name."""
+    return {name: load_profile_file(path) for name, path in _profile_files(directory).items()}
 
 
 def load_profile(name: str, directory: Path | None = None) -> SiteProfile:
     """One profile by name; `ProfileError` lists the known names when it does not exist."""
-    folder = directory or bundled_profiles_dir()
-    path = folder / f"{name}.toml"
-    if not re.fullmatch(r"[a-z0-9_-]+", name) or not path.is_file():
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.toml"))) or "none"
+    files = _profile_files(directory)
+    if not re.fullmatch(r"[a-z0-9_-]+", name) or name not in files:
+        known = ", ".join(sorted(files)) or "none"
         raise ProfileError(f"unknown site profile {name!r} (known: {known})")
-    return load_profile_file(path)
+    return load_profile_file(files[name])

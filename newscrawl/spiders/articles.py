@@ -12,7 +12,8 @@ from scrapy.http import Response
 from newscrawl.discovery.window import is_before
 from newscrawl.extraction.encoding import UndecodablePage
 from newscrawl.items import Article
-from newscrawl.spiders.sitecrawl import SiteCrawl, same_page_key
+from newscrawl.spiders.sitecrawl import SiteCrawl
+from newscrawl.urls import same_page_key
 
 Extractor = Callable[..., Article | None]
 Count = Callable[[str], None]
@@ -31,11 +32,6 @@ class ArticleReader:
     since: date | None
     emitted: set[str] = field(default_factory=set)
 
-    def _declared_canonical(self, site: SiteCrawl, response: Response) -> str | None:
-        href = response.xpath('//link[@rel="canonical"]/@href').get()
-        url = site.canonical(href, response.url) if href else None
-        return url if url and site.scope.contains(url) else None
-
     def _amp_twins(self, site: SiteCrawl, response: Response) -> list[str]:
         hrefs = response.xpath('//link[@rel="amphtml"]/@href').getall()[:3]
         twins = (site.canonical(href, response.url) for href in hrefs)
@@ -51,7 +47,8 @@ class ArticleReader:
 
     def read(self, site: SiteCrawl, response: Response, hints: dict[str, Any]) -> Iterable[Article]:
         fetched = site.canonical(response.url) or response.url
-        url = self._declared_canonical(site, response) or fetched
+        declared = response.xpath('//link[@rel="canonical"]/@href').get()
+        url = site.article_url(response.url, [declared]) or fetched
         # knowing the canonical now means its other spellings (?p=123, slug, the AMP twin
         # however the site spells it) are never fetched
         site.mark_seen(url, fetched, *self._amp_twins(site, response))
@@ -72,8 +69,9 @@ class ArticleReader:
             return
         if not self._in_profile_language(site, article):
             return
-        item_url = site.canonical(article.url, response.url) if article.url else None
-        if item_url and site.scope.contains(item_url) and item_url != url:
+        # the extractor read more of the page (og:url, JSON-LD): its URL wins on the same site
+        item_url = site.article_url(response.url, [article.url, url])
+        if item_url and item_url != url:
             site.mark_seen(item_url)
             if same_page_key(item_url) in self.emitted:
                 self.count("dedup/canonical_duplicate")

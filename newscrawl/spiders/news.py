@@ -11,7 +11,6 @@ navigation beyond a small bounded harvest when no sitemap covers the site.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from pathlib import Path
 from typing import Any
 
 from scrapy import Request, Spider
@@ -23,16 +22,15 @@ from twisted.python.failure import Failure
 from newscrawl.discovery.classify import declares_article, page_kind, url_kind
 from newscrawl.discovery.feeds import feed_links
 from newscrawl.discovery.listing import next_page_links, page_links
-from newscrawl.discovery.requests import RequestKind, build_request, crawl_meta
+from newscrawl.discovery.requests import DOCUMENT_KINDS, RequestKind, build_request, crawl_meta
 from newscrawl.discovery.robots import RobotsRules
 from newscrawl.discovery.window import parse_since
+from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
+from newscrawl.profiles import profiles_dir_from
 from newscrawl.spiders.articles import ArticleReader
 from newscrawl.spiders.documents import DocumentReader
-from newscrawl.spiders.outcomes import failure_reason, is_html, is_not_modified
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
 from newscrawl.targets import Target, parse_targets
-
-DISCOVERY_KINDS = frozenset({"robots", "sitemap", "feed"})
 
 
 class NewsSpider(Spider):
@@ -54,10 +52,8 @@ class NewsSpider(Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        profiles_dir = settings.get("NEWSCRAWL_PROFILES_DIR")
-        spider.targets = parse_targets(
-            spider.target_specs, Path(profiles_dir) if profiles_dir else None
-        )
+        profiles_dir = profiles_dir_from(settings.get("NEWSCRAWL_PROFILES_DIR"))
+        spider.targets = parse_targets(spider.target_specs, profiles_dir)
         spider.limits = CrawlLimits.from_settings(settings)
         extractor = load_object(
             settings.get("NEWSCRAWL_EXTRACTOR") or "newscrawl.extraction.extract_page"
@@ -81,7 +77,7 @@ class NewsSpider(Spider):
         request.cb_kwargs.update(extra)
         if kind == "sitemap":  # one cap for a sitemap, compressed in transit or not
             request.meta["download_maxsize"] = self.limits.max_sitemap_bytes
-        if kind in DISCOVERY_KINDS:
+        if kind in DOCUMENT_KINDS:
             site.pending_discovery += 1
         self.count(f"requests/{kind}")
         return request
@@ -125,7 +121,7 @@ class NewsSpider(Spider):
         except Exception:
             self.logger.exception("failed to process %s", response.url)
             self.count(f"failed/parse/{kind}")
-        if kind in DISCOVERY_KINDS:
+        if kind in DOCUMENT_KINDS:
             out.extend(self._discovery_step_done(site))
         return out
 
@@ -294,12 +290,12 @@ class NewsSpider(Spider):
         elif reason == "ignored":  # refused by a middleware, which counted its own reason
             self.count(f"ignored/{kind}")
         else:
-            self.count(f"failed/{kind}/{reason}")
+            self.count(failed_fetch_key(kind, reason))
         out: list[Request] = []
         if kind == "robots" and not site.target.profile.sitemaps:
             out.extend(self._probe(site, "sitemap"))  # no robots.txt: try the usual locations
         if request.cb_kwargs.get("probe"):
             out.extend(self._probe(site, kind))
-        if kind in DISCOVERY_KINDS:
+        if kind in DOCUMENT_KINDS:
             out.extend(self._discovery_step_done(site))
         return out

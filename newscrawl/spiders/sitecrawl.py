@@ -12,28 +12,16 @@ from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
-from newscrawl.discovery.canonical import canonicalize_url, has_session_id
 from newscrawl.discovery.classify import url_kind
 from newscrawl.discovery.feeds import COMMON_FEED_PATHS
 from newscrawl.discovery.scope import SiteScope
 from newscrawl.discovery.sitemaps import USUAL_SITEMAP_PATHS
 from newscrawl.discovery.traps import trap_reason
 from newscrawl.targets import Target
+from newscrawl.urls import article_url, canonicalize_url, endpoint, has_session_id, same_page_key
 
 Count = Callable[[str], None]
 PROBE_PATHS = {"sitemap": USUAL_SITEMAP_PATHS, "feed": COMMON_FEED_PATHS}
-
-
-def same_page_key(url: str) -> str:
-    """The identity of a canonical URL for "seen" checks: `/x` and `/x/` are one page.
-
-    The request keeps the site's own trailing-slash form; only the bookkeeping folds it, so an
-    ad-hoc site (no trailing_slash policy) never fetches one article twice for a slash.
-
-    >>> same_page_key("https://x.com/a/b/") == same_page_key("https://x.com/a/b")
-    True
-    """
-    return canonicalize_url(url, trailing_slash=False) or url
 
 
 @dataclass(frozen=True)
@@ -97,21 +85,17 @@ class SiteCrawl:
         """Scheme://host[:port] of each start URL, in order, without repeats."""
         found: list[str] = []
         for url in self.target.start_urls:
-            parts = urlsplit(url)
-            origin = f"{parts.scheme}://{parts.netloc}"
-            if origin not in found:
-                found.append(origin)
+            where = endpoint(url)
+            if where and where.origin not in found:
+                found.append(where.origin)
         return found
 
     @property
     def own_hosts(self) -> frozenset[str]:
         """host:port of each start URL: the target itself may live on a private address."""
-        hosts = set()
-        for url in self.target.start_urls:
-            parts = urlsplit(url)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-            hosts.add(f"{(parts.hostname or '').lower()}:{port}")
-        return frozenset(hosts)
+        return frozenset(
+            where.host_port for url in self.target.start_urls if (where := endpoint(url))
+        )
 
     def in_sections(self, url: str) -> bool:
         """Whether `url` is under the profile's path prefixes (all URLs when it has none)."""
@@ -154,6 +138,15 @@ class SiteCrawl:
 
     def canonical(self, href: str, base: str | None = None) -> str | None:
         return canonicalize_url(href, base=base, trailing_slash=self.target.profile.trailing_slash)
+
+    def article_url(self, page_url: str, declared: list[str | None]) -> str | None:
+        """The URL an article page is known by on this site (`newscrawl.urls.article_url`)."""
+        return article_url(
+            page_url,
+            declared,
+            same_site=self.scope.contains,
+            trailing_slash=self.target.profile.trailing_slash,
+        )
 
     def admit(self, href: str, base: str | None, depth: int, count: Count) -> str | None:
         """The canonical URL to request for a link, or None (the reason is counted)."""

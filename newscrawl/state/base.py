@@ -26,6 +26,8 @@ class DoneMark:
     """MinHash hash values when the article is a near-duplicate reference, else None."""
     aliases: tuple[str, ...] = ()
     """Other fetched URLs (pre-redirect, non-canonical) that led to this article."""
+    output: str | None = None
+    """The output file its line was written to (to notice when that file loses lines)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,15 @@ class StateStore(Protocol):
 
     def output_offsets(self) -> dict[str, int]:
         """Every output file written through this store → its committed (durable) length."""
+        ...
+
+    def forget_lost(self, output: str, present: set[str], *, unattributed: bool) -> list[str]:
+        """Make articles written to `output` whose URL is not in `present` undone again.
+
+        With `unattributed`, articles recorded without an output file (older states) count as
+        written to `output` too. Returns the forgotten URLs, which the next fetch writes again;
+        when there are any, the saved validators go too, so sitemaps and feeds list them again.
+        """
         ...
 
     def register_output(self, path: str, offset: int) -> None:

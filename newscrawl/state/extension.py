@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.failures import failed_fetches
 from newscrawl.state.base import StateStore, Validators
 from newscrawl.state.reconcile import reconcile_outputs
 from newscrawl.state.sqlite import SqliteStateStore, StateLockedError
@@ -26,8 +27,6 @@ logger = logging.getLogger(__name__)
 
 NORMAL_FINISH = "finished"
 STATE_ERROR = "state_error"
-# The spider counts failed requests as newscrawl/failed/<kind>/<reason>.
-ARTICLE_FAILURES = "newscrawl/failed/article/"
 
 
 @dataclass
@@ -93,6 +92,13 @@ class StateExtension:
         self.stats.inc_value("newscrawl/state/reconciled_items", report.recovered)
         self.stats.inc_value("newscrawl/state/unreadable_lines", report.unreadable)
         self.stats.inc_value("newscrawl/state/missing_outputs", len(report.missing))
+        self.stats.inc_value("newscrawl/state/shortened_outputs", len(report.shortened))
+        self.stats.inc_value("newscrawl/state/lost_articles", report.lost)
+        for name in report.shortened:
+            logger.warning(
+                "output file %s is shorter than what was written to it; %d lost articles will "
+                "be fetched again", name, report.lost,
+            )  # fmt: skip
         for name in report.missing:
             # never silent: these articles count as done although their lines are gone
             logger.warning("output file %s is gone; its articles stay done in the state", name)
@@ -131,8 +137,7 @@ class StateExtension:
 
     def _article_failures(self) -> int:
         """Article fetches that failed this run: a 304 next time would hide them for good."""
-        stats = self.stats.get_stats()
-        return sum(v for k, v in stats.items() if k.startswith(ARTICLE_FAILURES) and v)
+        return failed_fetches(self.stats.get_stats(), "article")
 
     def _spider_closed(self, reason: str) -> None:
         if reason == NORMAL_FINISH and self.stats.get_value("newscrawl/fatal"):

@@ -4,6 +4,10 @@ Two things a kill can leave behind: a torn last line (the process died inside a 
 complete lines written after the last commit of done marks. The first is cut off (its article was
 never marked done, so it is fetched again); the second is read back and marked done, so the next
 run does not write it a second time.
+
+A third comes from outside: an output file shorter than what was committed to it (cut, or an
+older copy restored). The articles whose lines are gone are made undone, so the next fetch
+writes them again instead of skipping them as done forever.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscrawl.pipelines.fingerprint import body_minhash, content_fingerprint, signature_bytes
+from newscrawl.fingerprints import body_minhash, content_fingerprint, signature_bytes
 from newscrawl.state.base import DoneMark, StateStore
 
 _CHUNK = 64 * 1024
@@ -28,6 +32,10 @@ class ReconcileReport:
     unreadable: int = 0
     missing: tuple[str, ...] = ()
     """Output files the store wrote to that are gone: their articles stay done (not refetched)."""
+    shortened: tuple[str, ...] = ()
+    """Output files shorter than their committed length: lines were lost after being written."""
+    lost: int = 0
+    """Articles whose lines are gone from a shortened file: undone, so fetched again."""
 
 
 def last_newline_end(path: Path) -> int:
@@ -59,8 +67,8 @@ def repair_torn_tail(path: Path) -> bool:
     return True
 
 
-def mark_from_record(record: dict[str, Any]) -> DoneMark:
-    """The done mark of an article read back from an output line."""
+def mark_from_record(record: dict[str, Any], output: str | None = None) -> DoneMark:
+    """The done mark of an article read back from an output line of the file `output`."""
     body = str(record.get("body") or "")
     content_hash = record.get("content_hash") or content_fingerprint(body)
     indexed = record.get("near_duplicate_of") is None and bool(body)
@@ -72,26 +80,41 @@ def mark_from_record(record: dict[str, Any]) -> DoneMark:
         # The request's lastmod hint is not in the record; the article's own dates stand in.
         lastmod=record.get("modified_at") or record.get("published_at"),
         signature=signature_bytes(body_minhash(body)) if indexed else None,
+        output=output,
     )
 
 
-def _read_marks(lines: Iterable[bytes]) -> tuple[list[DoneMark], int]:
+def _read_marks(lines: Iterable[bytes], output: str) -> tuple[list[DoneMark], int]:
     marks: list[DoneMark] = []
     unreadable = 0
     for line in lines:
         try:
             record = json.loads(line)
-            marks.append(mark_from_record(record))
+            marks.append(mark_from_record(record, output))
         except (ValueError, KeyError, TypeError):
             unreadable += 1
     return marks, unreadable
 
 
+def urls_in(path: Path) -> set[str]:
+    """The article URLs of every readable line of an output file."""
+    urls: set[str] = set()
+    with path.open("rb") as handle:
+        for line in handle:
+            try:
+                urls.add(str(json.loads(line)["url"]))
+            except (ValueError, KeyError, TypeError):
+                continue
+    return urls
+
+
 def reconcile_outputs(store: StateStore) -> ReconcileReport:
-    """Repair torn tails and mark done the lines written after the last committed offset."""
-    torn = recovered = unreadable = 0
+    """Repair torn tails, mark done lines past the committed offset, undo lines lost since."""
+    torn = recovered = unreadable = lost = 0
     missing: list[str] = []
-    for name, offset in store.output_offsets().items():
+    shortened: list[str] = []
+    offsets = store.output_offsets()
+    for name, offset in offsets.items():
         path = Path(name)
         if not path.is_file():
             missing.append(name)
@@ -100,13 +123,16 @@ def reconcile_outputs(store: StateStore) -> ReconcileReport:
         size = path.stat().st_size
         if size == offset:
             continue
-        tail = b""
-        if size > offset:
-            with path.open("rb") as handle:
-                handle.seek(offset)
-                tail = handle.read(size - offset)
-        marks, bad = _read_marks(line for line in tail.split(b"\n") if line.strip())
+        if size < offset:
+            shortened.append(name)
+            lost += len(store.forget_lost(name, urls_in(path), unattributed=len(offsets) == 1))
+            store.commit_done([], {name: size})
+            continue
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            tail = handle.read(size - offset)
+        marks, bad = _read_marks((line for line in tail.split(b"\n") if line.strip()), name)
         store.commit_done(marks, {name: size})
         recovered += len(marks)
         unreadable += bad
-    return ReconcileReport(torn, recovered, unreadable, tuple(missing))
+    return ReconcileReport(torn, recovered, unreadable, tuple(missing), tuple(shortened), lost)

@@ -21,7 +21,7 @@ STATE_FILE = "state.sqlite3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(
     url TEXT PRIMARY KEY, site TEXT NOT NULL, content_hash TEXT, modified_at TEXT,
-    lastmod TEXT, done_at TEXT NOT NULL);
+    lastmod TEXT, done_at TEXT NOT NULL, output TEXT);
 CREATE INDEX IF NOT EXISTS articles_by_content ON articles(content_hash);
 CREATE TABLE IF NOT EXISTS aliases(alias TEXT PRIMARY KEY, url TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS signatures(
@@ -65,6 +65,14 @@ class SqliteStateStore:
             self._db.execute("PRAGMA wal_autocheckpoint=64")
             self._db.execute("PRAGMA journal_size_limit=262144")
         self._db.executescript(f"BEGIN;{_SCHEMA}COMMIT;")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        # states written before articles recorded their output file
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "output" not in columns:
+            with self._db:
+                self._db.execute("ALTER TABLE articles ADD COLUMN output TEXT")
 
     def known_article(self, url: str) -> KnownArticle | None:
         row = self._db.execute(
@@ -85,8 +93,11 @@ class SqliteStateStore:
         now = _now()
         with self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                [(m.url, m.site, m.content_hash, m.modified_at, m.lastmod, now) for m in marks],
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (m.url, m.site, m.content_hash, m.modified_at, m.lastmod, now, m.output)
+                    for m in marks
+                ],
             )
             self._db.executemany(
                 "INSERT OR REPLACE INTO aliases VALUES (?, ?)",
@@ -128,6 +139,18 @@ class SqliteStateStore:
                 "INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?)",
                 [(url, v.etag, v.last_modified, now) for url, v in validators.items()],
             )
+
+    def forget_lost(self, output: str, present: set[str], *, unattributed: bool) -> list[str]:
+        query = "SELECT url FROM articles WHERE output = ?" + (
+            " OR output IS NULL" if unattributed else ""
+        )
+        lost = [str(u) for (u,) in self._db.execute(query, (output,)) if u not in present]
+        with self._db:
+            for table in ("articles", "aliases", "signatures"):
+                self._db.executemany(f"DELETE FROM {table} WHERE url = ?", [(u,) for u in lost])
+            if lost:  # a sitemap or feed answering 304 would hide the lost articles for good
+                self._db.execute("DELETE FROM validators")
+        return lost
 
     def output_offsets(self) -> dict[str, int]:
         return {str(p): int(o) for p, o in self._db.execute("SELECT * FROM outputs")}

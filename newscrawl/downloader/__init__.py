@@ -1,0 +1,1 @@
+"""Downloader components below the middlewares: HTTP download handler and host pacing."""
