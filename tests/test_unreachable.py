@@ -92,6 +92,9 @@ def test_a_dead_port_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = newscrawl("crawl", url, "-o", str(tmp_path / "o.jsonl"), timeout=60)
     assert time.monotonic() - started < 20
     assert result.returncode == 1
-    assert "(connection_refused)" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"newscrawl: unreachable: {url.rstrip('/')} (connection_refused)",
+        "newscrawl: nothing could be fetched: every site is unreachable",
+    ]
     errors = result.stdout.split(" errors")[0].rsplit(" ", 1)[-1]
     assert errors == "1", result.stdout  # robots.txt, the one URL that was tried

@@ -111,12 +111,12 @@ def crawl_settings(
 def run_crawl(targets: list[str], settings: Settings, *, since: str | None = None) -> CrawlResult:
     """Crawl `targets` (validated specs) to the end; blocks until the crawl stops."""
     process = CrawlerProcess(settings)
-    quiet_tracebacks(settings)
     crawler = process.create_crawler("news")
     kwargs = {"targets": ",".join(targets)}
     if since:
         kwargs["since"] = since
-    process.crawl(crawler, **kwargs)  # installs the reactor
+    process.crawl(crawler, **kwargs)  # installs the reactor and Scrapy's root log handler
+    quiet_tracebacks(settings)
     interrupts = InterruptRecorder(on_first=lambda: stop_downloads(crawler))
     interrupts.install()
     process.start()

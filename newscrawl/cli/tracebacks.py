@@ -48,10 +48,33 @@ class OneLineErrors(logging.Filter):
         return True
 
 
+class CountedGiveUps(logging.Filter):
+    """Hides the retry middleware's per-URL "Gave up retrying" errors from the terminal.
+
+    Each failed URL is in the summary's error count (and the stats); at the CLI's default
+    WARNING level one log line per failed URL would bury the one-line messages that matter.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.name.startswith(RETRY_LOGGER)
+
+
+RETRY_LOGGER = "scrapy.downloadermiddlewares.retry"
+
+
 def quiet_tracebacks(settings: Settings) -> None:
-    """Install `OneLineErrors` on the root handlers unless the user asked for DEBUG logs."""
-    if str(settings.get("LOG_LEVEL")).upper() == "DEBUG":
+    """Fold tracebacks (and hide counted give-ups) on the terminal, unless logs were asked for.
+
+    Only stream handlers get the filters: Scrapy's log counter is a root handler too, and it
+    must still count every error.
+    """
+    level = str(settings.get("LOG_LEVEL")).upper()
+    if level == "DEBUG":
         return
+    wanted = [OneLineErrors()] + ([CountedGiveUps()] if level == "WARNING" else [])
     for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, OneLineErrors) for f in handler.filters):
-            handler.addFilter(OneLineErrors())
+        if not isinstance(handler, logging.StreamHandler):
+            continue
+        for new in wanted:
+            if not any(isinstance(f, type(new)) for f in handler.filters):
+                handler.addFilter(new)

@@ -6,7 +6,20 @@ grammar into canonical English, and dateparser turns that into a datetime. Exact
 RFC 2822 strings take a fast path.
 """
 
-from newscrawl.dates.parse import FoundDate, find_date_in_text, find_dates_in_text, parse_date
+from newscrawl.dates.parse import (
+    FoundDate,
+    find_date_in_text,
+    find_dates_in_text,
+    is_date_line,
+    parse_date,
+)
 from newscrawl.dates.zones import resolve_tz
 
-__all__ = ["FoundDate", "find_date_in_text", "find_dates_in_text", "parse_date", "resolve_tz"]
+__all__ = [
+    "FoundDate",
+    "find_date_in_text",
+    "find_dates_in_text",
+    "is_date_line",
+    "parse_date",
+    "resolve_tz",
+]

@@ -1,6 +1,8 @@
 """Immutable word tables for reading dates: month names of every dialect, markers and fillers.
 
-Names are written in their natural spelling and folded (``fold_letters`` + lowercase) once at
+Month, weekday and published/updated words come from ``newscrawl.lexicon`` (extraction looks
+for the same words); units and the other markers only matter here. Names are written in their
+natural spelling and folded (``fold_letters`` + lowercase) once at
 import, so a lookup matches every hamza/alef/ta-marbuta variant a site may use.
 """
 
@@ -10,36 +12,16 @@ import re
 from types import MappingProxyType
 
 from newscrawl.arabic import fold_letters, normalize_text
-
-_GREGORIAN_MONTHS: tuple[tuple[int, str], ...] = (
-    # MSA / Egypt / Gulf, Levant / Iraq, Algeria / Tunisia, Morocco, English, French
-    (1, "يناير كانون_الثاني جانفي January Jan janvier janv"),
-    (2, "فبراير فبرير شباط فيفري February Feb février fevrier févr fevr"),
-    (3, "مارس آذار March Mar mars"),
-    (4, "أبريل إبريل نيسان أفريل April Apr avril avr"),
-    (5, "مايو ماي أيار May mai"),
-    (6, "يونيو يونيه حزيران جوان June Jun juin"),
-    (7, "يوليو يوليه تموز جويلية يوليوز July Jul juillet juil"),
-    (8, "أغسطس آب أوت غشت August Aug août aout"),
-    (9, "سبتمبر أيلول شتنبر September Sep Sept septembre"),
-    (10, "أكتوبر اكتوبر تشرين_الأول October Oct octobre"),
-    (11, "نوفمبر تشرين_الثاني نونبر November Nov novembre"),
-    (12, "ديسمبر كانون_الأول دجنبر December Dec décembre decembre déc"),
-)
-
-_HIJRI_MONTHS: tuple[tuple[int, str], ...] = (
-    (1, "محرم المحرم"),
-    (2, "صفر"),
-    (3, "ربيع_الأول"),
-    (4, "ربيع_الثاني ربيع_الآخر"),
-    (5, "جمادى_الأولى جمادى_الأول"),
-    (6, "جمادى_الآخرة جمادى_الثانية جمادى_الآخر جمادى_الثاني"),
-    (7, "رجب"),
-    (8, "شعبان"),
-    (9, "رمضان"),
-    (10, "شوال"),
-    (11, "ذو_القعدة ذي_القعدة"),
-    (12, "ذو_الحجة ذي_الحجة"),
+from newscrawl.lexicon import (
+    DATE_FILLERS,
+    DATE_INTRODUCERS,
+    DATE_MARKER_LEADS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    MODIFIED_MARKERS,
+    PUBLISHED_MARKERS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
 )
 
 # Relative units: word -> (English unit for dateparser, count implied by the word or None).
@@ -76,15 +58,11 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     ("join", "الموافق موافق"),
     ("and", "و and"),
     ("utc", "gmt utc ut غرينتش غرينيتش جرينتش جرينيتش غرينتشي"),
-    ("published", "نشر النشر نشرت نشره published posted publié"),
-    ("modified", "تحديث التحديث محدث updated modified"),
+    ("published", PUBLISHED_MARKERS),
+    ("modified", MODIFIED_MARKERS),
     (
         "filler",
-        "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أحد اثنين إثنين ثلاثاء"
-        " أربعاء خميس جمعة سبت في من على عند بتاريخ تاريخ آخر اخر تم بتوقيت توقيت"
-        " sunday monday tuesday wednesday thursday friday saturday"
-        " sun mon tue wed thu fri sat at on the of le à dimanche lundi mardi mercredi"
-        " jeudi vendredi samedi",
+        f"{WEEKDAYS} {WEEKDAY_ABBREVIATIONS} {DATE_MARKER_LEADS} {DATE_INTRODUCERS} {DATE_FILLERS}",
     ),
 )
 
@@ -95,7 +73,7 @@ def _fold(word: str) -> str:
 
 def _build_words() -> dict[str, tuple[str, int | str | None]]:
     words: dict[str, tuple[str, int | str | None]] = {}
-    for kind, table in (("gmonth", _GREGORIAN_MONTHS), ("hmonth", _HIJRI_MONTHS)):
+    for kind, table in (("gmonth", GREGORIAN_MONTHS), ("hmonth", HIJRI_MONTHS)):
         for number, names in table:
             for name in names.split():
                 words[_fold(name)] = (kind, number)

@@ -1,4 +1,4 @@
-"""The public entry points: ``parse_date`` and ``find_dates_in_text``."""
+"""The public entry points: ``parse_date``, ``find_dates_in_text`` and ``is_date_line``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
 Label = Literal["published", "modified"]
+# Tokens that make a line of date words a date line: a number or a published/updated label.
+_DATE_LINE_KINDS = frozenset({"num", "ndate", "time", "published", "modified"})
 
 
 class FoundDate(NamedTuple):
@@ -98,6 +100,21 @@ def find_date_in_text(
         if label is None or found.label == label:
             return found.value
     return None
+
+
+def is_date_line(text: str) -> bool:
+    """Whether every word of ``text`` is date vocabulary (a dateline, not a sentence).
+
+    Only the date tables decide, so a site's "تحديث: 10:45" and a weekday, month or Hijri name
+    are recognised wherever the date reader knows them; one other word makes it prose.
+
+    >>> is_date_line("الأربعاء 16 مارس 2016 - 11:42 ص"), is_date_line("آخر تحديث: منذ ساعتين")
+    (True, True)
+    >>> is_date_line("وفي 16 مارس 2016 وقعت الحكومة الاتفاقية"), is_date_line("اليوم")
+    (False, False)
+    """
+    kinds = {token.kind for token in tokenize(text)}
+    return "word" not in kinds and not kinds.isdisjoint(_DATE_LINE_KINDS)
 
 
 def _find(text: str, now: datetime) -> list[FoundDate]:

@@ -11,11 +11,18 @@ On `STOP_DOWNLOADS` (sent by the CLI on the first SIGINT/SIGTERM) every download
 cancelled and later ones are refused: Scrapy's graceful stop otherwise waits for each of them,
 up to DOWNLOAD_TIMEOUT and its retries (minutes against a server that sends a byte a second).
 Their articles were not written, so the next run fetches them.
+
+A host that has never answered is given up (its later requests refused at once, the reason in
+the stat `newscrawl/unreachable/ORIGIN`) after one refused connection or DNS failure, or after
+`TIMEOUTS_BEFORE_GIVING_UP` timed-out attempts: a dead or unresponsive site would otherwise cost
+every queued request its full timeout and retries.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections import Counter
 from time import monotonic
 
 from scrapy import Request
@@ -29,8 +36,12 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import CancelledError, Deferred
 
 from newscrawl.downloader.pacing import HostPacer, retry_after_seconds
+from newscrawl.failures import unreachable_reason
+
+logger = logging.getLogger(__name__)
 
 HOLDING_STATUSES = (429, 503)
+TIMEOUTS_BEFORE_GIVING_UP = 3  # robots.txt and its retry, then one more URL
 STOP_DOWNLOADS = object()
 """A crawler signal: stop at once every download in flight (the crawl is being stopped)."""
 
@@ -45,21 +56,51 @@ class PacedHttpDownloadHandler(HTTP11DownloadHandler):
         self.holds = HostPacer()
         self._in_flight: set[Deferred[Response]] = set()
         self._stopping = False
+        self._answered: set[str] = set()
+        self._timeouts: Counter[str] = Counter()
+        self._unreachable: dict[str, str] = {}
         crawler.signals.connect(self._stop_downloads, signal=STOP_DOWNLOADS)
 
     async def download_request(self, request: Request) -> Response:
         if self._stopping:
             raise IgnoreRequest("crawl stopping: not downloaded")
+        parts = urlparse_cached(request)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin in self._unreachable:
+            self._count("skipped/unreachable_site")
+            raise IgnoreRequest(f"site unreachable: {origin} ({self._unreachable[origin]})")
         download = deferred_from_coro(self._download(request))
         self._in_flight.add(download)
         try:
-            return await maybe_deferred_to_future(download)
+            response = await maybe_deferred_to_future(download)
         except (CancelledError, asyncio.CancelledError):
             if not self._stopping:
                 raise
             raise IgnoreRequest("crawl stopping: download cancelled") from None
+        except Exception as exc:
+            self._note_failure(origin, exc)
+            raise
         finally:
             self._in_flight.discard(download)
+        self._answered.add(origin)
+        return response
+
+    def _note_failure(self, origin: str, error: Exception) -> None:
+        reason = unreachable_reason(error)
+        if reason is None or origin in self._answered or origin in self._unreachable:
+            return
+        if reason == "timeout":
+            self._timeouts[origin] += 1
+            if self._timeouts[origin] < TIMEOUTS_BEFORE_GIVING_UP:
+                return
+        self._unreachable[origin] = reason
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value(f"newscrawl/unreachable/{origin}", reason)
+        logger.info("giving up %s: unreachable (%s)", origin, reason)
+
+    def _count(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newscrawl/{key}")
 
     def _stop_downloads(self) -> None:
         self._stopping = True
@@ -83,5 +124,4 @@ class PacedHttpDownloadHandler(HTTP11DownloadHandler):
         if seconds is None:
             return
         self.holds.hold(host, until=monotonic() + min(seconds, self.max_retry_after))
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value("newscrawl/fault/retry_after")
+        self._count("fault/retry_after")

@@ -1,7 +1,9 @@
 """Paragraph-level boilerplate: lines that sit inside article containers but are not the article.
 
-Each rule is a prefix or phrase that, on a *short* line, is chrome; long lines are kept because
-the same words open real sentences ("شارك الوزير في ...").
+Each rule applies to *short* lines only, and markers count as whole words at the start of the
+line (``newscrawl.lexicon``): the same words open real sentences ("شارك الوزير في ...",
+"سجلت البورصة ..."). The words themselves live in the lexicon; this module only says how much
+of a line they must cover.
 """
 
 from __future__ import annotations
@@ -10,40 +12,43 @@ import re
 from dataclasses import dataclass
 
 from newscrawl.arabic import normalize_for_matching
+from newscrawl.dates import is_date_line
+from newscrawl.extraction.byline import starts_with_byline_marker
 from newscrawl.extraction.related import marker_kind
-
-_PROMPT_PREFIXES = (
-    "شارك", "شاركها", "تابعونا", "تابعوا", "تابعنا", "اشترك", "للاشتراك", "سجل", "انضم",
-    "حمل تطبيق", "لمتابعه", "لمزيد من الاخبار", "اضغط هنا", "اقرا ايضا", "اقرا المزيد",
-    "المصدر", "الصوره",
-    "الاكثر قراءه", "اخبار ذات صله", "مواضيع ذات صله", "نشر في", "تاريخ النشر", "اخر تحديث",
-    "تم النشر", "تم نشره", "نشر بتاريخ", "تحديث", "share", "follow us", "subscribe", "sign up",
-    "advertisement", "comments",
-)  # fmt: skip
-_BYLINE_PREFIXES = ("بقلم", "كتب", "كتبت", "بواسطه", "اعداد", "تحرير", "حوار", "by ")
-# Comment-policy and disclaimer boxes: two of these phrases in one short paragraph.
-_DISCLAIMER_PHRASES = (
-    "الاراء الوارده", "لا تعبر عن راي", "ارشادات الاستخدام", "سياسه الخصوصيه", "شروط استخدام",
-    "مراجعه التعليقات", "قبل نشرها",
-)  # fmt: skip
-_DISCLAIMER_MAX_CHARS = 450
-_COPYRIGHT_RE = re.compile(r"©|جميع الحقوق محفوظة|all rights reserved|copyright", re.I)
-_DATE_WORDS = frozenset(
-    " ".join(
-        (
-            "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-            "كانون الثاني الاول شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين",
-            "جانفي فيفري افريل ماي جوان جويليه اوت",
-            "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت",
-            "ص م صباحا مساء ظهرا am pm gmt utc بتوقيت الساعه",
-            "منذ قبل دقيقه دقائق ساعه ساعات يوم ايام في هـ",
-        )
-    ).split()
+from newscrawl.lexicon import (
+    CALL_CUES,
+    CALL_VERBS,
+    COPYRIGHT_CUES,
+    CREDIT_LABELS,
+    DISCLAIMER_STANCES,
+    DISCLAIMER_SUBJECTS,
+    DISCLAIMER_VOICES,
+    REPORTING_VERBS,
+    SHARE_PROMPTS,
+    cue_re,
+    opener,
+    opening,
 )
+
+_PROMPTS = opener(SHARE_PROMPTS)
+_CALL_VERBS = opener(CALL_VERBS)
+_CALL_CUE_RE = cue_re(CALL_CUES)
+_CREDITS = opener(CREDIT_LABELS, label=True)
+# "©" is punctuation to matching normalisation: symbols are looked for in the raw text
+_COPYRIGHT_SYMBOLS = tuple(c for c in COPYRIGHT_CUES if not normalize_for_matching(c))
+_COPYRIGHT_RE = cue_re(c for c in COPYRIGHT_CUES if normalize_for_matching(c))
+_SUBJECT_RE = cue_re(DISCLAIMER_SUBJECTS, stems=True)
+_STANCE_RE = cue_re(DISCLAIMER_STANCES, stems=True)
+_VOICE_RE = cue_re(DISCLAIMER_VOICES, stems=True)
+_REPORTING_RE = cue_re(REPORTING_VERBS)
+_CLAUSE_SPLIT_RE = re.compile(r"[.!?؟؛;،,:\n]|\s[-–—]\s")
+_DISCLAIMER_MAX_CHARS = 450
 _PROMPT_MAX_CHARS = 90
 _PROMPT_MAX_WORDS = 10
 _READ_ALSO_MAX_WORDS = 16
 _BYLINE_MAX_CHARS = 70
+_COPYRIGHT_MAX_CHARS = 200
+_DATELINE_MAX_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -55,17 +60,70 @@ class PageTexts:
 
 
 def is_dateline(text: str) -> bool:
-    """A line made only of a date/time (with weekday, month names, digits, AM/PM).
+    """A short line made only of date words (weekday, month names, digits, AM/PM, labels).
 
-    >>> is_dateline("الأربعاء 16 مارس 2016 - 11:42 ص")
-    True
+    >>> is_dateline("الأربعاء 16 مارس 2016 - 11:42 ص"), is_dateline("نشر في: 2024/05/01")
+    (True, True)
     >>> is_dateline("قال الوزير إن الاجتماع سيعقد في 16 مارس")
     False
     """
-    folded = normalize_for_matching(text)
-    if not folded or len(folded) > 60 or not re.search(r"\d", folded):
+    return len(text) <= _DATELINE_MAX_CHARS and is_date_line(text)
+
+
+def is_prompt(text: str) -> bool:
+    """A call to share, follow, subscribe or register.
+
+    "شارك", "سجل" and "انضم" also open news ("سجل الفريق هدفين"), so they need a cue that the
+    reader is addressed ("الآن", "إلينا", a platform, "الخبر") or nothing after them.
+
+    >>> is_prompt("شارك هذا الخبر على فيسبوك"), is_prompt("انضم إلينا على تلغرام")
+    (True, True)
+    >>> is_prompt("سجل الفريق هدفين في الشوط الأول"), is_prompt("سجلت البورصة ارتفاعا بنسبة 2%")
+    (False, False)
+    """
+    if opening(_PROMPTS, text):
+        return True
+    verb = opening(_CALL_VERBS, text)
+    if verb is None:
         return False
-    return all(re.search(r"\d", word) or word in _DATE_WORDS for word in folded.split())
+    rest = normalize_for_matching(text[verb.end() :])
+    return not rest or bool(_CALL_CUE_RE.search(rest))
+
+
+def is_disclaimer(text: str) -> bool:
+    """A comment-policy or opinion disclaimer of the site.
+
+    It speaks of what readers write (comments, opinions), in the site's own voice (the site,
+    its management, "نرجو"), with no reported speech, and distances itself in at least two
+    distinct clauses: one sentence quoting the same idiom is not enough evidence.
+
+    >>> is_disclaimer("التعليقات المنشورة تعبر عن آراء أصحابها، ولا يتحمل الموقع أي مسؤولية عنها.")
+    True
+    >>> is_disclaimer("الآراء الواردة في التعليقات لا تعبر عن رأي الموقع")
+    False
+    """
+    if len(text) > _DISCLAIMER_MAX_CHARS:
+        return False
+    folded = normalize_for_matching(text)
+    if not (_SUBJECT_RE.search(folded) and _VOICE_RE.search(folded)):
+        return False
+    if _REPORTING_RE.search(folded):
+        return False
+    clauses = (normalize_for_matching(c) for c in _CLAUSE_SPLIT_RE.split(text))
+    return sum(1 for c in clauses if _STANCE_RE.search(c) or _VOICE_RE.search(c)) >= 2
+
+
+def is_copyright(text: str) -> bool:
+    """A short copyright notice.
+
+    >>> is_copyright("جميع الحقوق محفوظه © 2024"), is_copyright("All rights reserved")
+    (True, True)
+    """
+    if len(text) > _COPYRIGHT_MAX_CHARS:
+        return False
+    if any(symbol in text for symbol in _COPYRIGHT_SYMBOLS):
+        return True
+    return bool(_COPYRIGHT_RE.search(normalize_for_matching(text)))
 
 
 def is_boilerplate(text: str, page: PageTexts) -> bool:
@@ -88,15 +146,14 @@ def is_boilerplate(text: str, page: PageTexts) -> bool:
         return True
     if page.caption and folded == page.caption:
         return True
-    short = len(text) <= _PROMPT_MAX_CHARS and len(folded.split()) <= _PROMPT_MAX_WORDS
-    if short and folded.startswith(_PROMPT_PREFIXES):
+    words = len(folded.split())
+    short = len(text) <= _PROMPT_MAX_CHARS and words <= _PROMPT_MAX_WORDS
+    if short and (is_prompt(text) or opening(_CREDITS, text)):
         return True
-    if len(text) <= _BYLINE_MAX_CHARS and folded.startswith(_BYLINE_PREFIXES):
+    if len(text) <= _BYLINE_MAX_CHARS and starts_with_byline_marker(text):
         return True
-    if len(text) <= 200 and _COPYRIGHT_RE.search(text):
+    if is_copyright(text) or is_disclaimer(text):
         return True
-    if len(folded.split()) <= _READ_ALSO_MAX_WORDS and marker_kind(text):
-        return True
-    if len(text) <= _DISCLAIMER_MAX_CHARS and sum(p in folded for p in _DISCLAIMER_PHRASES) >= 2:
+    if words <= _READ_ALSO_MAX_WORDS and marker_kind(text):
         return True
     return is_dateline(text)

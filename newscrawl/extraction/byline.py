@@ -6,9 +6,11 @@ import re
 
 from lxml.html import HtmlElement
 
-from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.arabic import normalize_text
+from newscrawl.lexicon import BYLINE_LABELS, BYLINE_MARKERS, opener, opening
 
-_MARKERS = ("بقلم", "كتب ", "كتبت", "بواسطه", "اعداد", "حوار", "by ")
+_MARKERS = opener(BYLINE_MARKERS)
+_LABELS = opener(BYLINE_LABELS, label=True)
 _AUTHOR_CLASS_XPATH = (
     '//a[@rel="author"] | //*[@itemprop="author"]'
     ' | //*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "writer")]'
@@ -22,16 +24,17 @@ _MAX_CANDIDATES = 5
 
 
 def starts_with_byline_marker(text: str) -> bool:
-    """Whether a line opens with a byline marker.
+    """Whether a line opens with a byline marker ("كتب", "بقلم") or label ("تحرير: ...").
 
-    >>> starts_with_byline_marker("كتب: محمود علي")
-    True
+    >>> starts_with_byline_marker("كتب: محمود علي"), starts_with_byline_marker("تحرير: منى سعيد")
+    (True, True)
     >>> starts_with_byline_marker("كتبت الصحيفة في افتتاحيتها أن")
     True
-    >>> starts_with_byline_marker("كتاب جديد")
-    False
+    >>> starts_with_byline_marker("كتاب جديد"), starts_with_byline_marker("تحرير الأسعار")
+    (False, False)
     """
-    return normalize_for_matching(text).startswith(_MARKERS) or text.startswith("كتب:")
+    text = normalize_text(text[:_MAX_BYLINE_CHARS])
+    return bool(opening(_MARKERS, text) or opening(_LABELS, text))
 
 
 def in_comments(element: HtmlElement) -> bool:

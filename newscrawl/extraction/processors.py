@@ -13,14 +13,28 @@ from typing import Any
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
 from newscrawl.dates import parse_date, resolve_tz
-from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.lexicon import (
+    BYLINE_LABELS,
+    BYLINE_MARKERS,
+    BYLINE_PLACE_WORDS,
+    DATE_FILLERS,
+    WEEKDAYS,
+    finder,
+    finding,
+    opener,
+    opening,
+)
+from newscrawl.urls import canonicalize_url
 
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[,،;؛|]\s*")
-_AUTHOR_MARKER_RE = re.compile(
-    r"^\s*(?:بقلم|كتبت|كتبه|كتب|بواسطة|إعداد|اعداد|تحرير|حوار|تقرير|المحرر|by)\s*[:：\-–]?\s*",
-    re.IGNORECASE,
+# in an author field a label needs no colon: "تحرير منى سعيد" is a byline there
+_AUTHOR_MARKERS = opener((*BYLINE_MARKERS, *BYLINE_LABELS))
+_AUTHOR_CUT_RE = re.compile(
+    r"\s*(?:[|\-–—/]|\d|\s-\s|،\s*(?:{})\s).*$".format("|".join(BYLINE_PLACE_WORDS))
 )
-_AUTHOR_CUT_RE = re.compile(r"\s*(?:[|\-–—/]|\d|\s-\s|،\s*(?:في|من)\s).*$")
+# "By A, B on Monday, November 18th": the date after the names starts at its weekday
+_WEEKDAY = finder(WEEKDAYS.split())
+_TRAILING_FILLER_RE = re.compile(r"(?:\s+(?:{}))?\s*$".format("|".join(DATE_FILLERS.split())), re.I)
 _MAX_AUTHOR_CHARS = 60
 _MAX_LABEL_CHARS = 50
 _MAX_LABEL_WORDS = 6
@@ -130,11 +144,13 @@ def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
     True
     >>> clean_author("فرانس24/ أ ف ب", {"site_names": ["فرانس 24"]}) is None
     True
+    >>> clean_author("By Sam Reed on Monday, November 18th, 2019", {})
+    'Sam Reed'
     """
     text = normalize_text(value) if isinstance(value, str) else ""
     if "://" in text or "@" in text or text.startswith(("(", "[")):
         return None
-    text = _AUTHOR_CUT_RE.sub("", _AUTHOR_MARKER_RE.sub("", text)).strip(" :،,.")
+    text = _AUTHOR_CUT_RE.sub("", _before_weekday(strip_byline_marker(text))).strip(" :،,.")
     if not text or len(text) > _MAX_AUTHOR_CHARS:
         return None
     if _names_site(value, loader_context.get("site_names") or ()):
@@ -142,9 +158,26 @@ def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
     return text
 
 
+def strip_byline_marker(text: str) -> str:
+    """``text`` without the byline marker it opens with, and the separator after it.
+
+    >>> strip_byline_marker("بقلم : سارة"), strip_byline_marker("إعداد- منى")
+    ('سارة', 'منى')
+    >>> strip_byline_marker("Byron Smith"), strip_byline_marker("By Jane Doe")
+    ('Byron Smith', 'Jane Doe')
+    """
+    marker = opening(_AUTHOR_MARKERS, text)
+    return text[marker.end() :].lstrip(" \t:：-–") if marker else text
+
+
+def _before_weekday(text: str) -> str:
+    day = finding(_WEEKDAY, text)
+    return _TRAILING_FILLER_RE.sub("", text[: day.start()]) if day else text
+
+
 def _names_site(text: str, site_names: Iterable[str]) -> bool:
     # "فرانس24/ أ ف ب" names the site "فرانس 24": compare without spaces, as a prefix
-    squeezed = normalize_for_matching(_AUTHOR_MARKER_RE.sub("", text)).replace(" ", "")
+    squeezed = normalize_for_matching(strip_byline_marker(text)).replace(" ", "")
     for name in site_names:
         site = normalize_for_matching(name).replace(" ", "")
         if site and squeezed.startswith(site):

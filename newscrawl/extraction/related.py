@@ -14,18 +14,22 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
-from newscrawl.discovery.canonical import canonicalize_url
+from newscrawl.lexicon import (
+    MOST_READ_MARKERS,
+    READ_ALSO_MARKERS,
+    RELATED_HEADING_TAILS,
+    opener,
+    opening,
+)
+from newscrawl.urls import canonicalize_url
 
-_RELATED_MARKERS = (
-    "اقرا ايضا", "اقرا كذلك", "اقرا المزيد", "اقرا اكثر", "طالع ايضا", "شاهد ايضا", "تابع ايضا",
-    "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "روابط ذات صله", "ذات صله", "قد يهمك",
-    "يهمك ايضا", "يمكنك ايضا قراءه", "مواضيع ذات علاقه", "اخبار ذات علاقه", "read also",
-    "read more", "related",
-)  # fmt: skip
+_RELATED = opener(READ_ALSO_MARKERS)
+_POPULAR = opener(MOST_READ_MARKERS)
 # short headings "<words> ذات صلة" / "<word> متعلقة": قصص ذات صلة، موضوعات متعلقة، ...
-_RELATED_HEADING_RE = re.compile(r"(?:\S+ ){0,2}(?:ذات صله|ذات علاقه|متعلقه|مرتبطه)")
+_RELATED_HEADING_RE = re.compile(
+    r"(?:\S+ ){{0,2}}(?:{})".format("|".join(map(normalize_for_matching, RELATED_HEADING_TAILS)))
+)
 _MAX_HEADING_WORDS = 4
-_POPULAR_MARKERS = ("الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "الاكثر تعليقا")
 _RELATED_CLASS_RE = re.compile(
     r"related|read-?also|also-?read|readmore|more-?on|see-?also|more-?news|more-?stories"
     r"|more-?articles|embed(?:ded)?[-_]?(?:article|content|post)",
@@ -63,13 +67,13 @@ def marker_kind(text: str) -> str | None:
     'popular'
     >>> marker_kind("قصص ذات صلة"), marker_kind("موضوعات متعلقة")
     ('related', 'related')
-    >>> marker_kind("قال الوزير") is None
-    True
+    >>> marker_kind("قال الوزير") is None, marker_kind("Relatedly, the bank said") is None
+    (True, True)
     """
     folded = normalize_for_matching(text[:80])
-    if folded.startswith(_POPULAR_MARKERS):
+    if opening(_POPULAR, folded):
         return "popular"
-    if folded.startswith(_RELATED_MARKERS):
+    if opening(_RELATED, folded):
         return "related"
     heading = len(folded.split()) <= _MAX_HEADING_WORDS and _RELATED_HEADING_RE.fullmatch(folded)
     return "related" if heading else None

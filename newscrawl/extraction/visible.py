@@ -1,4 +1,9 @@
-"""Fallbacks read from the visible page: date lines, breadcrumbs, the first figure."""
+"""Fallbacks read from the visible page: date lines, breadcrumbs, the first figure.
+
+Whether a visible date is the publication or the update date is the date reader's call
+(``find_dates_in_text`` labels each date by the marker before it); a class name such as
+"updated" only decides for dates that no marker introduces.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,28 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.dates import find_dates_in_text
+from newscrawl.lexicon import (
+    DATE_LINE_OPENERS,
+    HOME_CRUMBS,
+    MODIFIED_MARKERS,
+    finder,
+    finding,
+    opener,
+    opening,
+)
 
 _DATE_CLASS_RE = re.compile(r"date|time|publish|posted|created|meta", re.I)
 _NOT_DATE_CLASS_RE = re.compile(r"comment|related|sidebar|footer", re.I)
 _UPDATE_CLASS_RE = re.compile(r"update|modif", re.I)
-_UPDATE_PREFIXES = (
-    "اخر تحديث",
-    "تم التحديث",
-    "تم تحديث",
-    "تحديث",
-    "محدث",
-    "updated",
-    "last updated",
-)
-_DATE_LINE_PREFIXES = ("نشر في", "نشر بتاريخ", "تاريخ النشر", "بتاريخ", "نشر", "published")
-_HOME_CRUMBS = frozenset({"الرئيسيه", "الصفحه الرئيسيه", "home", "الرئيسي"})
+# a line that opens with a date marker ("نشر في", "آخر تحديث", "بتاريخ") may hold the date
+_DATE_MARKERS = opener(DATE_LINE_OPENERS)
+# an update date needs an update marker (or class): other lines are not worth reading for one
+_MODIFIED_WORDS = finder(MODIFIED_MARKERS.split())
+_HOME_CRUMBS = frozenset(map(normalize_for_matching, HOME_CRUMBS))
 _MAX_DATE_CHARS = 80
 _MAX_DATE_CANDIDATES = 6
+_MAX_DATE_LINES = 8  # reading a date costs far more than finding its line
 _MAX_CRUMB_WORDS = 5
 # /2013/8/3/, /2013/section/8/3/, /2020-06-03-...: year, optional word segment, month, day
 _URL_DATE_RE = re.compile(
@@ -33,49 +43,79 @@ _URL_DATE_RE = re.compile(
 _URL_COMPACT_DATE_RE = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
 
 
-def _date_like(element: HtmlElement, modified: bool) -> str | None:
-    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
+def _opens_with_date_marker(own: str) -> bool:
     # only prefixes are tested: normalising whole texts was a quarter of extraction time
-    own = normalize_for_matching((element.text or "").lstrip()[:_MAX_DATE_CHARS])
-    updated = own.startswith(_UPDATE_PREFIXES) or bool(_UPDATE_CLASS_RE.search(hint))
-    if updated != modified:
-        return None
+    folded = normalize_for_matching(own.lstrip()[:_MAX_DATE_CHARS])
+    return opening(_DATE_MARKERS, folded) is not None
+
+
+def _date_line(element: HtmlElement) -> tuple[str, bool] | None:
+    """The element's text when it may carry the page's date, and whether its class says
+    "updated"; None for the many elements that do not."""
+    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
+    hinted_update = bool(_UPDATE_CLASS_RE.search(hint))
     dated = _DATE_CLASS_RE.search(hint) and not _NOT_DATE_CLASS_RE.search(hint)
-    if not (updated or dated or element.tag == "time" or own.startswith(_DATE_LINE_PREFIXES)):
+    looks_dated = hinted_update or dated or element.tag == "time"
+    if not looks_dated and not _opens_with_date_marker(element.text or ""):
         return None
     text = normalize_text(element.text_content())  # only for the few candidates: it is costly
     if not text or len(text) > _MAX_DATE_CHARS or not re.search(r"[0-9٠-٩]", text):
         return None
-    return text
+    return text, hinted_update
 
 
-def visible_dates(root: HtmlElement, *, modified: bool = False) -> list[str]:
-    """Short date-looking texts, those right after the first h1 first.
+def labelled_date(text: str, *, modified: bool, hinted_update: bool, tz: str | None) -> str | None:
+    """The first published (or, with ``modified``, updated) date of a line, as ISO-8601.
 
-    With `modified`, only "last updated" lines ("آخر تحديث: ..."), which are otherwise skipped.
+    >>> line = "نشر في: 3 مايو 2024 - 10:00 | آخر تحديث: 4 مايو 2024 - 09:30"
+    >>> labelled_date(line, modified=False, hinted_update=False, tz="+03:00")
+    '2024-05-03T10:00:00+03:00'
+    >>> labelled_date(line, modified=True, hinted_update=False, tz="+03:00")
+    '2024-05-04T09:30:00+03:00'
+    >>> labelled_date("4 مايو 2024 - 09:30", modified=True, hinted_update=True, tz=None)
+    '2024-05-04T09:30:00+00:00'
+    """
+    for found in find_dates_in_text(text, tz=tz):
+        label = found.label or ("modified" if hinted_update else "published")
+        if (label == "modified") == modified:
+            return found.value.replace(microsecond=0).isoformat()
+    return None
+
+
+def visible_dates(root: HtmlElement, *, modified: bool = False, tz: str | None = None) -> list[str]:
+    """Dates of the short date lines (ISO-8601), those right after the first h1 first.
+
+    With `modified`, only "last updated" dates ("آخر تحديث: ..."), which are otherwise skipped;
+    `tz` applies to dates written without an offset.
 
     >>> from lxml.html import document_fromstring
     >>> page = document_fromstring(
-    ...     "<html><body><span class='date'>1 مايو 2024</span><h1>عنوان</h1>"
+    ...     "<html><body><span class='date'>1 مايو 2024 - 08:00</span><h1>عنوان</h1>"
     ...     "<p>نشر في: 3 مايو 2024</p><p>آخر تحديث: 4 مايو 2024</p></body></html>")
-    >>> visible_dates(page)
-    ['نشر في: 3 مايو 2024', '1 مايو 2024']
+    >>> visible_dates(page, tz="+03:00")
+    ['2024-05-03T00:00:00+03:00', '2024-05-01T08:00:00+03:00']
     >>> visible_dates(page, modified=True)
-    ['آخر تحديث: 4 مايو 2024']
+    ['2024-05-04T00:00:00+00:00']
     """
-    found: list[tuple[int, str]] = []
+    lines: list[tuple[int, str, bool]] = []
     h1_at = None
     for index, element in enumerate(root.iter()):
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
             continue
         if element.tag == "h1" and h1_at is None:
             h1_at = index
-        text = _date_like(element, modified)
-        if text:
-            found.append((index, text))
+        line = _date_line(element)
+        if line:
+            lines.append((index, *line))
     start = h1_at or 0
-    found.sort(key=lambda pair: (pair[0] < start, abs(pair[0] - start)))
-    return [text for _, text in found[:_MAX_DATE_CANDIDATES]]
+    lines.sort(key=lambda found: (found[0] < start, abs(found[0] - start)))
+    if modified:
+        lines = [line for line in lines if line[2] or finding(_MODIFIED_WORDS, line[1])]
+    dates = (
+        labelled_date(text, modified=modified, hinted_update=hinted_update, tz=tz)
+        for _, text, hinted_update in lines[:_MAX_DATE_LINES]
+    )
+    return [date for date in dates if date][:_MAX_DATE_CANDIDATES]
 
 
 def url_date(url: str) -> str | None:

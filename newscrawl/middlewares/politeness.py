@@ -25,13 +25,12 @@ from twisted.internet.defer import Deferred
 from newscrawl.discovery.requests import crawl_meta
 from newscrawl.discovery.robots import RobotsRules
 from newscrawl.downloader.pacing import HostPacer
-from newscrawl.failures import failed_fetch_key, unreachable_reason
+from newscrawl.failures import failed_fetch_key
 
 logger = logging.getLogger(__name__)
 
 _OWN_FETCH = "newscrawl_robots_fetch"
-# The rules, robots.txt's response when there was one, and why the host is unreachable if it is
-RobotsOutcome = tuple[RobotsRules, Response | None, str | None]
+RobotsOutcome = tuple[RobotsRules, Response | None]
 # robots.txt is the first request to a host: retried once, not RETRY_TIMES, before giving up
 ROBOTS_RETRIES = 1
 
@@ -62,10 +61,7 @@ class PolitenessMiddleware:
         host = parts.hostname or ""
         if self.obey:
             origin = f"{parts.scheme}://{parts.netloc}"
-            rules, robots_response, unreachable = await self._rules(origin)
-            if unreachable:  # nothing answers there: every other request would fail the same
-                self._count("skipped/unreachable_site")
-                raise IgnoreRequest(f"site unreachable: {origin} ({unreachable})")
+            rules, robots_response = await self._rules(origin)
             if crawl_meta(request).get("kind") == "robots" and parts.path == "/robots.txt":
                 if robots_response is None:  # our own fetch failed: once is enough
                     self._count("robots/not_refetched")
@@ -106,24 +102,15 @@ class PolitenessMiddleware:
         assert self.crawler.engine is not None
         try:
             response = await self.crawler.engine.download_async(request)
-        except Exception as exc:  # an unreachable robots.txt means no rules, like Scrapy's own
+        except Exception:  # an unreachable robots.txt means no rules, like Scrapy's own
             self._count(failed_fetch_key("robots", "unreachable"))  # the one count of this URL
-            return RobotsRules.allow_all(self.user_agent), None, self._give_up(origin, exc)
+            return RobotsRules.allow_all(self.user_agent), None
         self._count(f"robots/status_{response.status}")
         if response.status != 200:
-            return RobotsRules.allow_all(self.user_agent), response, None
+            return RobotsRules.allow_all(self.user_agent), response
         rules = RobotsRules.parse(response.body, self.user_agent)
         if rules.crawl_delay:
             host = urlparse_cached(request).hostname or ""
             self.pacer.set_interval(host, min(rules.crawl_delay, self.max_crawl_delay))
             self._count("robots/crawl_delay")
-        return rules, response, None
-
-    def _give_up(self, origin: str, error: BaseException) -> str | None:
-        """Why the whole host is unreachable (recorded in the stats), or None if it may not be."""
-        reason = unreachable_reason(error)
-        if reason is not None:
-            assert self.crawler.stats is not None
-            self.crawler.stats.set_value(f"newscrawl/unreachable/{origin}", reason)
-            logger.info("giving up %s: unreachable (%s)", origin, reason)
-        return reason
+        return rules, response
