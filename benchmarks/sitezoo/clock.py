@@ -1,0 +1,76 @@
+"""How sites print dates and times: the forms of failure classes 4 and 9.
+
+Every function takes an aware datetime in the site's zone and prints local wall-clock time,
+the way the page shows it; only the machine-readable forms (`iso`, `rfc822`) carry an offset.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+from benchmarks.sitezoo.vocab import MONTHS_LEVANT, MONTHS_MAGHREB, MONTHS_MSA, WEEKDAYS
+
+
+def iso(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+def iso_utc(when: datetime) -> str:
+    """ISO in UTC with a Z, the way JavaScript front ends serialise dates."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def rfc822(when: datetime, *, utc: bool = False) -> str:
+    """RSS pubDate, in the site's offset (or GMT +0000, as WordPress does)."""
+    return format_datetime(when.astimezone(UTC) if utc else when)
+
+
+def msa(when: datetime, *, time: bool = True) -> str:
+    day = f"{when.day} {MONTHS_MSA[when.month - 1]} {when.year}"
+    return f"{day} - {when:%H:%M}" if time else day
+
+
+def levant(when: datetime) -> str:
+    """ "الأحد 15 آذار 2026 - 14:32"."""
+    weekday = WEEKDAYS[when.weekday()]
+    return f"{weekday} {when.day} {MONTHS_LEVANT[when.month - 1]} {when.year} - {when:%H:%M}"
+
+
+def dual(when: datetime) -> str:
+    """ "الأربعاء، 16 آذار/مارس 2026 11:42" (Levantine/MSA pairs, Joomla style)."""
+    month = f"{MONTHS_LEVANT[when.month - 1]}/{MONTHS_MSA[when.month - 1]}"
+    return f"{WEEKDAYS[when.weekday()]}، {when.day} {month} {when.year} {when:%H:%M}"
+
+
+def maghreb(when: datetime) -> str:
+    """ "الأحد 15 أفريل 2026 على الساعة 10:32" (Algerian/Tunisian months)."""
+    weekday = WEEKDAYS[when.weekday()]
+    month = MONTHS_MAGHREB[when.month - 1]
+    return f"{weekday} {when.day} {month} {when.year} على الساعة {when:%H:%M}"
+
+
+def spaced(when: datetime) -> str:
+    """ "15 - 03 - 2026": the spaced numeric form of old PHP sites."""
+    return f"{when:%d} - {when:%m} - {when:%Y}"
+
+
+def ampm(when: datetime) -> str:
+    """ "15/03/2026 02:30 م" (ASP.NET default Arabic culture, 12-hour clock)."""
+    marker = "م" if when.hour >= 12 else "ص"
+    return f"{when:%d/%m/%Y} {when:%I:%M} {marker}"
+
+
+def naive_iso(when: datetime) -> str:
+    return f"{when:%Y-%m-%d %H:%M}"
+
+
+def is_yesterday(when: datetime, now: datetime) -> bool:
+    """Whether `when` falls on the day before `now` in the site's zone."""
+    local_now = now.astimezone(when.tzinfo)
+    return when.date() == (local_now - timedelta(days=1)).date()
+
+
+def or_yesterday(when: datetime, now: datetime, other: str) -> str:
+    """ "أمس" alone for yesterday's articles (no time: class 9), else `other`."""
+    return "أمس" if is_yesterday(when, now) else other

@@ -1,0 +1,126 @@
+"""The zoo's families: CMS kind, site clock, and which failure classes each one shows."""
+
+from __future__ import annotations
+
+from benchmarks.sitezoo.model import FamilySpec, Theme
+
+
+def _wp(variant: str) -> Theme:
+    from benchmarks.sitezoo.wordpress import WordPress
+
+    return WordPress(variant)
+
+
+def _theme(module: str, name: str) -> Theme:
+    import importlib
+
+    return getattr(importlib.import_module(f"benchmarks.sitezoo.{module}"), name)()
+
+
+SPECS: tuple[FamilySpec, ...] = (
+    FamilySpec(
+        "wp_classic", "wordpress", "صدى الجزائر", "Africa/Algiers", id_start=4100,
+        theme=lambda: _wp("classic"), house_byline=0.4, wire=True,
+        classes={2: "/category/<Arabic slug>/ archives with excerpts, listed in wp-sitemap",
+                 3: "Jetpack related posts (thumbnail, h4 title, excerpt) + inline paragraph",
+                 4: "page times naive; offset only in RSS pubDate (+0100, ten latest posts)",
+                 5: "wire copies", 6: "shortlinks /?p=N (301, rel=shortlink, RSS guid)",
+                 7: "'بقلم: <site name>' with a rel=author link on 40% of posts"},
+    ),
+    FamilySpec(
+        "wp_magazine", "wordpress", "بوابة الخليج اليوم", "Asia/Riyadh", id_start=88000,
+        theme=lambda: _wp("magazine"), tatweel=True,
+        classes={2: "category archives with excerpts, listed in category-sitemap.xml",
+                 3: "tagDiv 'مقالات ذات صلة' image+h3 items; inline 'اقرأ أيضا' div",
+                 4: "JSON-LD on half the posts; others naive + 'بتوقيت مكة المكرمة' footer",
+                 6: "AMP versions /<slug>/amp/", 8: "tatweel prefixes in half the posts"},
+    ),
+    FamilySpec(
+        "wp_blog", "wordpress", "مدونة الأطلس الإخبارية", "Africa/Algiers", id_start=1500,
+        theme=lambda: _wp("blog"),
+        classes={2: "category/tag/author archives with excerpts",
+                 3: "YARPP thumbnails (image and title in one link) + inline paragraph",
+                 4: "footer 'توقيت الموقع: توقيت الجزائر (غرينتش +1)'; sitemap lastmod in UTC",
+                 6: "print versions /archives/N/print/",
+                 9: "'نشر في : الأحد 15 أفريل 2026 على الساعة 10:32' (Maghreb months), no h1"},
+    ),
+    FamilySpec(
+        "drupal", "drupal", "النهار الشامي", "Asia/Beirut", id_start=52000,
+        theme=lambda: _theme("cms", "Drupal"), wire=True,
+        classes={3: "views block 'مواضيع ذات صلة' after the body", 5: "wire copies",
+                 4: "naive Levantine dates; offset in sitemap lastmod, meta on a third of pages",
+                 6: "/node/N shortlinks served as duplicates", 9: "Levantine month names"},
+    ),
+    FamilySpec(
+        "joomla", "joomla", "أخبار البلقاء", "Asia/Amman", id_start=300,
+        theme=lambda: _theme("cms", "Joomla"), house_byline=0.5, wire=True, inline_related=0,
+        classes={2: "category blog pages with intro text and 'اقرأ المزيد'",
+                 4: "naive dates; offset only in category RSS pubDate (+0300)",
+                 5: "wire copies", 6: "non-SEF index.php?option=com_content URLs, print view",
+                 7: "'كتب بواسطة: <site name>'", 9: "'نشر في :' + dual month names"},
+    ),
+    FamilySpec(
+        "legacy_php", "legacy-php", "جريدة الرافدين", "Asia/Baghdad", id_start=1200,
+        theme=lambda: _theme("legacy", "LegacyPhp"), tatweel=True, wire=True,
+        house_byline=0.3, inline_related=0, end_related=3,
+        classes={1: "windows-1256 table layout, article.php?id= / news.php?id=, no h1",
+                 4: "naive page dates; offset only in rss.php pubDate (+0300)", 5: "wire copies",
+                 6: "print.php?id= print versions (no canonical)",
+                 7: "'بقلم: <site name>'", 8: "tatweel prefixes",
+                 9: "'15 - 03 - 2026' spaced dates and 'أمس' alone"},
+    ),
+    FamilySpec(
+        "aspnet", "aspnet", "صحيفة الواحة", "Asia/Riyadh", id_start=20000,
+        theme=lambda: _theme("legacy", "AspNet"), wire=True, inline_related=0,
+        classes={1: "table layout, Details.aspx?ID=, __VIEWSTATE", 5: "wire copies",
+                 4: "'15/03/2026 02:30 م' naive + 'بتوقيت مكة المكرمة' footer; no feed or sitemap",
+                 6: "Print.aspx?ID= print versions"},
+    ),
+    FamilySpec(
+        "blogger", "blogger", "مدونة المغرب اليوم", "Africa/Casablanca", id_start=10,
+        theme=lambda: _theme("blogger", "Blogger"), house_byline=0.6, wire=True,
+        inline_related=0, end_related=0,
+        classes={5: "wire copies", 6: "?m=1 mobile versions",
+                 7: "'نشر بواسطة <site name>' on 60% of posts",
+                 4: "visible 12-hour time; offset in abbr.published and the Atom feed"},
+    ),
+    FamilySpec(
+        "nextjs", "nextjs", "منصة الإمارات الرقمية", "Asia/Dubai", id_start=700000,
+        theme=lambda: _theme("modern", "NextJs"), inline_related=0,
+        classes={3: "related articles only in __NEXT_DATA__",
+                 4: "JSON-LD datePublished in UTC (Z)"},
+    ),
+    FamilySpec(
+        "amp_first", "amp", "الخبر السريع", "Asia/Kuwait", id_start=9000,
+        theme=lambda: _theme("modern", "AmpFirst"), wire=True,
+        classes={3: "amp-carousel related list + inline block", 5: "wire copies",
+                 4: "JSON-LD with +03:00; news sitemap"},
+    ),
+    FamilySpec(
+        "feed_only", "custom", "قرطاج نيوز", "Africa/Tunis", id_start=5000,
+        theme=lambda: _theme("discovery", "FeedOnly"), wire=True,
+        classes={4: "page shows a date without time; RSS pubDate (+0100) is the only clock",
+                 5: "wire copies", 9: "'أمس' alone for yesterday's articles"},
+    ),
+    FamilySpec(
+        "news_sitemap_only", "custom", "وادي رم نيوز", "Asia/Amman", id_start=61000,
+        theme=lambda: _theme("discovery", "NewsSitemapOnly"), tatweel=True, wire=True,
+        reports=4,
+        classes={4: "naive '2026-03-15 14:20' on page; news:publication_date +03:00",
+                 5: "wire copies; a daily templated report series (NOT near-duplicates)",
+                 8: "tatweel prefixes"},
+    ),
+    FamilySpec(
+        "multilingual", "custom", "صحار اليوم", "Asia/Muscat", id_start=3000, english=6,
+        theme=lambda: _theme("discovery", "Multilingual"), start_path="/ar/",
+        classes={4: "JSON-LD +04:00", 3: "inline + end related blocks"},
+    ),
+    FamilySpec(
+        "sections_only", "custom", "لؤلؤة الخليج", "Asia/Qatar", id_start=1, reports=4,
+        theme=lambda: _theme("discovery", "SectionsOnly"),
+        classes={3: "inline 'اقرأ أيضا' + end list", 4: "footer 'GMT+3' is the only clock",
+                 5: "a daily templated report series (NOT near-duplicates)",
+                 9: "'نشر في : 15 - 03 - 2026 | 14:20'"},
+    ),
+)  # fmt: skip
+BY_NAME = {spec.name: spec for spec in SPECS}

@@ -1,0 +1,54 @@
+"""The one place that says which families are for tuning and which are held out.
+
+Families are listed in a fixed order and every third one is held out, starting at the rotation
+offset; the order interleaves CMS kinds so that each rotation holds out a mix of WordPress,
+other CMSs, legacy stacks and discovery-only sites. Rotation 1 (the default) holds out Drupal,
+Joomla, ASP.NET, AMP-first and sections-only. Rotate (`--rotation 0|2`, or SITEZOO_ROTATION)
+when the held-out figures have been looked at too often to stay honest.
+"""
+
+from __future__ import annotations
+
+import os
+
+FAMILY_ORDER: tuple[str, ...] = (
+    "wp_classic", "drupal", "legacy_php",
+    "nextjs", "joomla", "wp_magazine",
+    "feed_only", "aspnet", "blogger",
+    "news_sitemap_only", "amp_first", "wp_blog",
+    "multilingual", "sections_only",
+)  # fmt: skip
+ROTATIONS = 3
+DEFAULT_ROTATION = 1
+
+
+def rotation_from_env() -> int:
+    """The rotation named by SITEZOO_ROTATION, else the default."""
+    raw = os.environ.get("SITEZOO_ROTATION", "")
+    return int(raw) % ROTATIONS if raw.strip().isdigit() else DEFAULT_ROTATION
+
+
+def held_out(rotation: int = DEFAULT_ROTATION) -> tuple[str, ...]:
+    """Held-out families for a rotation.
+
+    >>> held_out(1)
+    ('drupal', 'joomla', 'aspnet', 'amp_first', 'sections_only')
+    """
+    return tuple(f for i, f in enumerate(FAMILY_ORDER) if i % ROTATIONS == rotation % ROTATIONS)
+
+
+def tuning(rotation: int = DEFAULT_ROTATION) -> tuple[str, ...]:
+    """Tuning families for a rotation (everything not held out)."""
+    hidden = set(held_out(rotation))
+    return tuple(f for f in FAMILY_ORDER if f not in hidden)
+
+
+def select(mode: str, rotation: int = DEFAULT_ROTATION) -> tuple[str, ...]:
+    """Families for `mode`: "all", "tuning" or "held-out"."""
+    if mode == "tuning":
+        return tuning(rotation)
+    if mode == "held-out":
+        return held_out(rotation)
+    if mode == "all":
+        return FAMILY_ORDER
+    raise ValueError(f"unknown split {mode!r}")

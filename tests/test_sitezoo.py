@@ -1,0 +1,176 @@
+"""The site zoo (benchmarks/sitezoo): realistic pages, sound ground truth, a scorer that scores.
+
+These tests check the benchmark itself. How well newscrawl does on the zoo is reported by
+`python -m benchmarks.sitezoo.run`, never asserted here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import urllib.request
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.sitezoo import split
+from benchmarks.sitezoo.chrome import link_count
+from benchmarks.sitezoo.families import SPECS
+from benchmarks.sitezoo.model import path_key
+from benchmarks.sitezoo.plan import GROUP_SIZE, wire_story
+from benchmarks.sitezoo.run import run_zoo, score_zoo
+from benchmarks.sitezoo.score import rates, score_near_duplicates, score_run
+from benchmarks.sitezoo.text import resemblance
+from benchmarks.sitezoo.zoo import serving
+
+FAMILIES = ["legacy_php", "wp_classic", "news_sitemap_only"]
+
+
+@pytest.fixture(scope="module")
+def sites() -> Any:
+    with serving(FAMILIES, articles=5, new=2) as served:
+        yield served
+
+
+def _html_pages(site: Any) -> list[tuple[str, str]]:
+    pages = []
+    for key, page in site.pages.items():
+        if page.status == 200 and page.content_type.startswith("text/html"):
+            charset = page.content_type.split("charset=")[-1]
+            pages.append((key, page.body.decode(charset)))
+    return pages
+
+
+def test_pages_are_realistic_in_size_and_links(sites: Any) -> None:
+    for site in sites:
+        for key, html in _html_pages(site):
+            size = len(site.pages[key].body)
+            assert 40_000 <= size <= 120_000, (site.spec.name, key, size)
+            assert 100 <= link_count(html) <= 200, (site.spec.name, key, link_count(html))
+
+
+def test_truth_matches_what_is_served(sites: Any) -> None:
+    for site in sites:
+        truth = site.truth()
+        assert len(truth["articles"]) == 5
+        for a in truth["articles"]:
+            assert site.pages[a["key"]].kind == "article"
+            assert all(site.pages[k].kind in ("alias", "redirect") for k in a["alias_keys"])
+            assert datetime.fromisoformat(a["published"]).tzinfo is not None
+            assert a["title"] and len(a["paragraphs"]) >= 4
+            articles = {x["key"]: x for x in truth["articles"]}
+            for link in a["related"]:
+                assert articles[link["key"]]["title"] == link["title"]
+                assert link["position"] in ("inline", "end")
+        for key in truth["non_articles"]:
+            assert site.pages[key].kind in ("listing", "other")
+
+
+def test_served_bytes_and_charset(sites: Any) -> None:
+    legacy = sites[0]
+    article = legacy.truth()["articles"][0]
+    with urllib.request.urlopen(article["url"], timeout=5) as response:
+        body = response.read()
+        assert "windows-1256" in response.headers["Content-Type"]
+    assert article["title"] in body.decode("cp1256")
+    assert b"<h1" not in body  # class 1: the headline is not in an h1
+    assert legacy.hits[article["key"]] == 1
+
+
+def test_second_stage_publishes_new_articles() -> None:
+    with serving(["feed_only"], articles=3, new=2) as (site,):
+        before = {a["key"] for a in site.truth()["articles"]}
+        feed = site.pages["/rss.xml"].body
+        site.set_stage(2)
+        after = site.truth()["articles"]
+        new = [a for a in after if a["key"] not in before]
+        assert len(after) == 5 and len(new) == 2 and all(a["stage"] == 2 for a in new)
+        assert site.pages["/rss.xml"].body != feed
+        assert all(a["url"].encode() in site.pages["/rss.xml"].body for a in new)
+
+
+def test_wire_copies_resemble_and_templated_reports_do_not() -> None:
+    for seed, group in itertools.product(range(3), range(4)):
+        copies = ["\n".join(wire_story(seed, f"wire-{group:02d}", c).paragraphs)
+                  for c in range(GROUP_SIZE)]  # fmt: skip
+        for a, b in itertools.combinations(copies, 2):
+            assert a != b and resemblance(a, b) >= 0.8
+    with serving(["sections_only"], articles=12, new=2) as (site,):
+        reports = [a for a in site.articles if a.template_group]
+        assert len(reports) == 4
+        for a, b in itertools.combinations(reports, 2):
+            assert resemblance("\n".join(a.paragraphs), "\n".join(b.paragraphs)) < 0.5
+
+
+def test_split_covers_every_family_once() -> None:
+    assert set(split.FAMILY_ORDER) == {s.name for s in SPECS}
+    assert len(SPECS) >= 12
+    for rotation in range(split.ROTATIONS):
+        held, tuned = set(split.held_out(rotation)), set(split.tuning(rotation))
+        assert not held & tuned and held | tuned == set(split.FAMILY_ORDER)
+        assert 4 <= len(held) <= 5
+        assert len({s.cms for s in SPECS if s.name in held}) >= 3
+
+
+def _perfect(truths: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a flawless crawler would write, copies of a wire story pointing at the first one."""
+    first: dict[str, str] = {}
+    records = []
+    for truth in truths:
+        for a in truth["articles"]:
+            group = a["near_duplicate_group"]
+            records.append({
+                "url": a["url"], "title": a["title"], "body": "\n\n".join(a["paragraphs"]),
+                "published_at": a["published"], "modified_at": a["modified"],
+                "authors": a["authors"], "section": a["section"], "tags": a["tags"],
+                "image": a["image"], "related_links": a["related"],
+                "near_duplicate_of": first.get(group) if group else None,
+            })  # fmt: skip
+            if group:
+                first.setdefault(group, a["url"])
+    return records
+
+
+def test_scorer_gives_full_marks_to_a_perfect_crawl(sites: Any) -> None:
+    truths = [site.truth() for site in sites]
+    records = _perfect(truths)
+    tallies, _ = score_run(truths, records, {})
+    score_near_duplicates(truths, records, tallies, {})
+    for family, tally in tallies.items():
+        figures = rates(tally)
+        assert figures["recall"] == 1.0 and figures["non_article_records"] == 0, family
+        for metric in ("title_exact", "body_f1", "related_f1", "published_minute"):
+            assert figures[metric] == 1.0, (family, metric)
+        assert figures["near_dup_precision"] in (None, 1.0), family
+    empty, _ = score_run(truths, [], {})
+    assert all(rates(t)["recall"] == 0.0 for t in empty.values())
+
+
+def test_scorer_penalises_glued_tatweel_and_naive_times(sites: Any) -> None:
+    truths = [sites[0].truth()]
+    records = _perfect(truths)
+    for record in records:
+        record["body"] = record["body"].replace("\u0640", "")
+        record["published_at"] = record["published_at"][:19]
+    figures = rates(score_run(truths, records, {})[0]["legacy_php"])
+    assert figures["published_minute"] == 0.0
+    assert figures["tatweel_kept"] in (None, 0.0)
+
+
+def test_end_to_end_crawl_is_scored(tmp_path: Path) -> None:
+    families = ["wp_classic", "feed_only"]
+    data = run_zoo(families, articles=3, new=1, seed=9, out=tmp_path, timeout=120)
+    assert [run["returncode"] for run in data["runs"]] == [0, 0], data["runs"]
+    results = score_zoo(data, tmp_path, split.DEFAULT_ROTATION)
+    json.dumps(results)  # results.json must be writable as is
+    for figures in (*results["families"].values(), results["all"]):
+        assert figures["articles"] in (3, 6) and figures["inc_new_articles"] in (1, 2)
+        assert figures["recall"] is not None and 0.0 <= figures["recall"] <= 1.0
+        assert figures["requests"] > 0
+        for key in ("title_exact", "body_f1", "related_f1", "published_minute"):
+            assert figures[key] is None or 0.0 <= figures[key] <= 1.0
+    hits = Counter(data["hits1"]["wp_classic"])
+    assert hits[path_key("/robots.txt")] >= 1
