@@ -3,9 +3,12 @@
 Two strengths of normalisation live here, on purpose kept apart:
 
 * ``normalize_text`` is for *output*: it removes only invisible noise (bidi marks, zero-width
-  characters, tatweel, extra whitespace) and keeps everything a reader sees, diacritics included.
+  characters, extra whitespace) and decorative tatweel inside a word, and keeps everything a
+  reader sees, diacritics included. A tatweel that separates a one-letter prefix from the next
+  word ("لـالجيش", "بـ25") is the publisher's spelling: dropping it would glue two words.
 * ``normalize_for_matching`` is for *comparison* (fingerprints, near-duplicate detection): it also
-  folds letter variants that writers use interchangeably, drops diacritics and punctuation.
+  folds letter variants that writers use interchangeably, drops diacritics, every tatweel and
+  punctuation.
 """
 
 from __future__ import annotations
@@ -15,12 +18,18 @@ import unicodedata
 
 # Zero-width characters, bidi embeddings/overrides/isolates, BOM and the Arabic letter mark:
 # invisible characters that only change rendering and break string comparison.
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u0640]+")
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]+")
+_TATWEEL = "\u0640"
+# a word as written: letters, digits, tatweel and the marks that sit on letters
+_WORD_RE = re.compile("[\\w\u064b-\u065f\u0670]+")
+_TATWEEL_SPLIT_RE = re.compile(f"({_TATWEEL}+)")
+# one-letter prepositions, optionally after a conjunction: what a tatweel may keep apart
+_PROCLITIC_RE = re.compile("[وف]?[بلك]")
 _SPACE_RE = re.compile(r"\s+")  # str patterns match NBSP and other Unicode spaces
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670]")
 # Letters that writers swap freely (hamza seats, alef maqsura, ta marbuta).
-_LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي")
+_LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي", _TATWEEL)
 _PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
 
 
@@ -36,16 +45,36 @@ def to_western_digits(s: str) -> str:
 def normalize_text(s: str) -> str:
     """Normalise text for output without changing its meaning; diacritics are kept.
 
-    NFC, drops zero-width and bidi control characters and tatweel, collapses whitespace.
+    NFC, drops zero-width and bidi control characters and decorative tatweel, collapses
+    whitespace.
 
     >>> normalize_text("\\u200fالـــعـربـية\\u00a0\\u00a0 لُغَةٌ  ")
     'العربية لُغَةٌ'
+    >>> normalize_text("دعم لـالجيش بـ25 مليونا")
+    'دعم لـالجيش بـ25 مليونا'
     >>> normalize_text("\\ufeff")
     ''
     """
     # Invisible characters go first: one between a letter and its mark would block composition.
     s = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", s))
+    if _TATWEEL in s:
+        s = _WORD_RE.sub(_without_decorative_tatweel, s)
     return _SPACE_RE.sub(" ", s).strip()
+
+
+def _without_decorative_tatweel(word: re.Match[str]) -> str:
+    """A word with only its separating tatweel runs: those right after a one-letter prefix
+    ("لـ", "وبـ") and before more of the word. Every other run only stretches the word.
+
+    >>> [_WORD_RE.sub(_without_decorative_tatweel, w) for w in ("لـأم", "بـيـن", "فـي", "هـ")]
+    ['لـأم', 'بـين', 'في', 'ه']
+    """
+    parts = _TATWEEL_SPLIT_RE.split(word.group())
+    kept = parts[0]
+    for run, rest in zip(parts[1::2], parts[2::2], strict=True):
+        separates = bool(rest) and _PROCLITIC_RE.fullmatch(fold_letters(kept)) is not None
+        kept += (run if separates else "") + rest
+    return kept
 
 
 def strip_diacritics(s: str) -> str:

@@ -78,10 +78,50 @@ DATE_LINE_OPENERS = (
 )
 """What a visible date line may open with: "نشر في", "آخر تحديث", "بتاريخ", "last updated"."""
 
+YESTERDAY_WORDS = "أمس الأمس البارحة"
+"""Yesterday; alone on a date line it dates an article ("نشر في: أمس")."""
+BEFORE_YESTERDAY_WORDS = "أول_أمس"
+
+# --- The site's clock: statements such as "جميع الأوقات بتوقيت مكة المكرمة", "(غرينتش +1)" ----
+
+UTC_NAMES = "gmt utc غرينتش غرينيتش جرينتش جرينيتش غرينتشي"
+"""Names of Greenwich time; followed by "+1" they state an offset."""
+CLOCK_WORDS = "توقيت بتوقيت التوقيت"
+"""The word that introduces a clock statement ("بتوقيت القاهرة", "توقيت الموقع")."""
+CLOCK_STATEMENT_WORDS = "جميع كل الأوقات الاوقات المذكورة الموقع المحلي حسب"
+"""Other words a clock statement is made of ("جميع الأوقات", "توقيت الموقع")."""
+ZONE_PLACES: tuple[tuple[str, str], ...] = (
+    # "عمان" is left out: Amman (Jordan) and Oman are spelled alike
+    ("Asia/Riyadh", "مكة_المكرمة مكة الرياض السعودية"),
+    ("Africa/Cairo", "القاهرة مصر"),
+    ("Africa/Algiers", "الجزائر"),
+    ("Africa/Casablanca", "المغرب الرباط الدار_البيضاء"),
+    ("Africa/Tunis", "تونس"),
+    ("Asia/Beirut", "بيروت لبنان"),
+    ("Asia/Damascus", "دمشق سوريا سورية"),
+    ("Asia/Amman", "الأردن"),
+    ("Asia/Baghdad", "بغداد العراق"),
+    ("Asia/Kuwait", "الكويت"),
+    ("Asia/Qatar", "الدوحة قطر"),
+    ("Asia/Bahrain", "البحرين المنامة"),
+    ("Asia/Dubai", "الإمارات دبي أبوظبي أبو_ظبي"),
+    ("Asia/Muscat", "مسقط"),
+    ("Asia/Aden", "اليمن صنعاء"),
+    ("Asia/Gaza", "فلسطين غزة القدس"),
+    ("Africa/Khartoum", "السودان الخرطوم"),
+    ("Africa/Tripoli", "ليبيا"),
+    ("Africa/Nouakchott", "موريتانيا نواكشوط"),
+    ("Europe/London", "لندن"),
+    ("Europe/Paris", "باريس"),
+)
+"""IANA zone -> places whose time a site states it uses; "_" joins a multi-word name."""
+
 # --- Bylines -------------------------------------------------------------------------------
 
-BYLINE_MARKERS = ("بقلم", "كتب", "كتبت", "كتبه", "بواسطة", "by")
-"""Open a byline as plain words ("كتب محمد علي")."""
+BYLINE_MARKERS = (
+    "بقلم", "كتب", "كتبت", "كتبه", "بواسطة", "كتب بواسطة", "نشر بواسطة", "نشرت بواسطة", "by",
+)  # fmt: skip
+"""Open a byline as plain words ("كتب محمد علي", "نشر بواسطة سارة")."""
 BYLINE_LABELS = ("إعداد", "تحرير", "حوار", "تقرير", "المحرر")
 """Open a byline only as a label ("تحرير: ..."): they are common nouns ("تحرير المدينة")."""
 BYLINE_PLACE_WORDS = ("في", "من")
@@ -92,11 +132,14 @@ BYLINE_PLACE_WORDS = ("في", "من")
 READ_ALSO_MARKERS = (
     "اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "اقرأ أكثر", "طالع أيضا", "شاهد أيضا", "تابع أيضا",
     "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة", "روابط ذات صلة", "ذات صلة", "قد يهمك",
-    "يهمك أيضا", "يمكنك أيضا قراءة", "مواضيع ذات علاقة", "أخبار ذات علاقة", "read also",
-    "read more", "related",
+    "يهمك أيضا", "يمكنك أيضا قراءة", "مواضيع ذات علاقة", "أخبار ذات علاقة", "قد يعجبك",
+    "قد تعجبك", "ننصحك بقراءة", "read also", "read more", "related", "see also",
+    "you may also like", "you might also like", "lire aussi", "à lire aussi", "lire également",
 )  # fmt: skip
-RELATED_HEADING_TAILS = ("ذات صلة", "ذات علاقة", "متعلقة", "مرتبطة")
-"""End short read-also headings: "قصص ذات صلة", "موضوعات متعلقة"."""
+RELATED_HEADING_TAILS = (
+    "ذات صلة", "ذات علاقة", "متعلقة", "مرتبطة", "مشابهة", "مماثلة", "قد تهمك", "قد يهمك",
+)  # fmt: skip
+"""End short read-also headings: "قصص ذات صلة", "موضوعات متعلقة", "مقالات مشابهة"."""
 MOST_READ_MARKERS = ("الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا")
 
 # --- Chrome lines inside article containers ------------------------------------------------
@@ -138,6 +181,15 @@ REPORTING_VERBS = (
 """Reported speech: a paragraph that quotes someone is news, even about comments."""
 
 HOME_CRUMBS = ("الرئيسية", "الصفحة الرئيسية", "الرئيسي", "home")
+
+# --- URL words ------------------------------------------------------------------------------
+
+ARCHIVE_URL_WORDS = "تصنيف التصنيف تصنيفات"
+"""Path segments that open a category archive on sites with Arabic URLs ("/تصنيف/رياضة/")."""
+TAG_URL_WORDS = "وسم الوسم وسوم الوسوم كاتب الكاتب"
+"""Path segments that open a tag or author archive ("/وسم/النفط/", "/كاتب/علي/")."""
+LISTING_URL_WORDS = "أخبار اخبار الأخبار قسم"
+"""Path segments of section and listing pages ("/أخبار/رياضة/")."""
 
 # --- Matching ------------------------------------------------------------------------------
 

@@ -24,10 +24,9 @@ RETRY_TIMES = 3
 REDIRECT_MAX_TIMES = 10
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
-DNS_TIMEOUT = 20
 # getaddrinfo, IPv4 and IPv6 (as the scope middleware's SSRF check resolves): Scrapy's default
-# resolver is IPv4-only and cannot even connect to `http://[::1]:8080/`. It ignores DNS_TIMEOUT;
-# DOWNLOAD_TIMEOUT still bounds every request, its lookup included.
+# resolver is IPv4-only and cannot even connect to `http://[::1]:8080/`. It has no lookup timeout
+# (DNS_TIMEOUT is not read); DOWNLOAD_TIMEOUT still bounds every request, its lookup included.
 TWISTED_DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 
 # --- newscrawl settings -------------------------------------------------------------------
@@ -70,6 +69,9 @@ NEWSCRAWL_MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 NEWSCRAWL_ARTICLE_LINK_HARVEST = 5
 # Also crawl the home and section pages when sitemaps already list the site's articles.
 NEWSCRAWL_NAVIGATE_WITH_SITEMAPS = False
+# The language ad-hoc targets keep (ISO 639-1, detected from the text); "any" keeps every one.
+# A profile's `language` wins.
+NEWSCRAWL_LANGUAGE = "ar"
 # Caps (seconds) on a server's Retry-After and on robots.txt Crawl-delay.
 NEWSCRAWL_MAX_RETRY_AFTER = 120.0
 NEWSCRAWL_MAX_CRAWL_DELAY = 30.0
@@ -92,3 +94,12 @@ NEWSCRAWL_FSYNC_SECONDS = 1.0
 # Near-duplicates: "mark" (set near_duplicate_of), "drop", or "off"; MinHash Jaccard threshold.
 NEWSCRAWL_NEAR_DUPLICATES = "mark"
 NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.4
+# distributed crawl (newscrawl.distributed): Redis URL (None: one process) and state name; a worker
+# silent for LEASE_SECONDS is dead, workers stop after IDLE_TIMEOUT with nothing left to do, and
+# after PATIENCE seconds of Redis being down; ORPHAN_WAIT: see README "Distributed crawling".
+NEWSCRAWL_REDIS_URL = None
+NEWSCRAWL_REDIS_NAME = "default"
+NEWSCRAWL_REDIS_LEASE_SECONDS = 30.0
+NEWSCRAWL_REDIS_IDLE_TIMEOUT = 10.0
+NEWSCRAWL_REDIS_PATIENCE = 60.0
+NEWSCRAWL_REDIS_ORPHAN_WAIT = 300.0

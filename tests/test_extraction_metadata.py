@@ -203,10 +203,12 @@ def test_reader_comment_authors_are_not_bylines():
     assert article is not None and article.authors == ["ماجد الحسن"]
 
 
-def test_agency_line_naming_the_site_is_not_an_author():
+def test_agency_line_naming_the_site_is_what_the_byline_says():
+    # issue 9, class 7: a visible byline naming the publication is its author (metadata that
+    # names the site as author is not: see the meta author tests)
     head = '<meta property="og:site_name" content="الصحيفة 24">'
     article = extract_article(page(head, "<span class='author'>الصحيفة24/ وكالات</span>"), URL)
-    assert article is not None and article.authors == []
+    assert article is not None and article.authors == ["الصحيفة24"]
 
 
 def test_unparseable_json_ld_date_falls_through_to_meta():

@@ -21,19 +21,25 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("items",),  # the output schema (mirrored by schema/article.schema.json)
     ("arabic",),  # character-level Arabic text handling
     # pure leaf modules; below dates so that date parsing may read vocabulary from the lexicon
-    ("urls", "lexicon", "fingerprints", "failures"),
+    ("urls", "lexicon", "fingerprints", "failures", "outcomes"),
     ("dates",),
     ("profiles",),
     ("targets",),  # what to crawl: profile name or URL → Target
     ("discovery",),
     ("extraction",),
+    # Scrapy settings and every NEWSCRAWL_* default: imports nothing of ours (components are named
+    # by string), so it sits below config, which reads its defaults, and below every component
+    ("settings",),
+    ("config",),  # NewscrawlSettings: the NEWSCRAWL_* settings typed, read once per crawler
     ("state",),
     ("pipelines",),
     ("downloader",),  # the download handler and host pacing, below the middlewares using them
     ("middlewares",),
     ("spiders",),
-    ("settings",),  # names components by string only
+    ("distributed",),  # scrapy-redis frontier, Redis site facts, worker lifecycle (issue 12)
     ("demo",),
+    ("reporting",),  # reads the output files and the state store; report and export
+    ("scheduling",),  # runs crawls when due: plans, locks, run history, local or Scrapyd runs
     ("cli",),
 )
 

@@ -10,6 +10,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 import newscrawl.demo.server as demo_server
+from newscrawl.config import NewscrawlSettings
 from newscrawl.demo.server import Reply, SiteServer, serving
 from newscrawl.discovery.scope import SiteScope
 from newscrawl.extraction.page import canonical_url, extract_page
@@ -21,6 +22,7 @@ from newscrawl.urls import canonicalize_url, endpoint, same_page_key
 from tests.clirun import newscrawl
 from tests.crawl_harness import article_html, listing_html, run_crawl, site_router
 
+DEFAULT_LIMITS = CrawlLimits.from_config(NewscrawlSettings.defaults())
 IDN_HOST = "أخبار.مثال"
 PUNY_HOST = "xn--igbicxr.xn--mgbh0fb"
 ARTICLES = ("/news/1", "/news/2")
@@ -86,7 +88,7 @@ def test_targets_accept_ipv6_and_idn_and_refuse_malformed_ports() -> None:
 
 
 def _site(start_url: str) -> SiteCrawl:
-    return SiteCrawl.for_target(parse_target(start_url), CrawlLimits())
+    return SiteCrawl.for_target(parse_target(start_url), DEFAULT_LIMITS)
 
 
 def test_site_origins_and_own_hosts_use_the_requested_host() -> None:
@@ -130,7 +132,7 @@ def test_crawl_and_extraction_choose_one_article_url(
 def test_extraction_keeps_a_profile_trailing_slash_policy() -> None:
     profile = SiteProfile(name="s", domains=("example.com",), trailing_slash=True)
     target = Target(profile, ("https://www.example.com/",))
-    site = SiteCrawl.for_target(target, CrawlLimits())
+    site = SiteCrawl.for_target(target, DEFAULT_LIMITS)
     declared = ["https://example.com/news/1"]
     page = "https://www.example.com/?p=1"
     assert canonical_url(page, declared, profile) == "https://example.com/news/1/"

@@ -72,10 +72,9 @@ class ZooArticle:
     lang: str = "ar"
     slug: str = ""
 
-    @property
-    def authors(self) -> list[str]:
-        # a byline naming the publication names no author (class 7)
-        return [] if self.house_byline else [self.person]
+    def authors(self, site_name: str) -> list[str]:
+        # issue 9, class 7: authors are what the byline says, the publication's name included
+        return [site_name] if self.house_byline else [self.person]
 
     @property
     def lastmod(self) -> datetime:

@@ -77,17 +77,20 @@ class ZooSite:
         """Ground truth of the current stage: articles (every field) and the non-article pages."""
         articles = [a for a in self.visible() if a.lang == "ar"]
         html = [(k, p) for k, p in self.pages.items() if p.content_type.startswith("text/html")]
+        name = self.spec.site_name
         non_articles = {k: p.reason or p.kind for k, p in html if p.kind in ("listing", "other")}
         return {
             "family": self.spec.name, "cms": self.spec.cms, "site_name": self.spec.site_name,
             "base": self.base, "start_url": self.start_url, "timezone": self.spec.tz,
             "failure_classes": {str(k): v for k, v in sorted(self.spec.classes.items())},
-            "articles": [article_truth(self.base, a, self.theme) for a in articles],
+            "articles": [article_truth(self.base, a, self.theme, name) for a in articles],
             "non_articles": non_articles,
         }  # fmt: skip
 
 
-def article_truth(base: str, a: ZooArticle, theme: Any = None) -> dict[str, Any]:
+def article_truth(
+    base: str, a: ZooArticle, theme: Any = None, site_name: str = ""
+) -> dict[str, Any]:
     """Everything a perfect crawl writes for `a`; section, tags and modification time only where
     the site shows them (a theme's has_section, has_tags, has_modified)."""
     sectioned = getattr(theme, "has_section", True)
@@ -99,7 +102,7 @@ def article_truth(base: str, a: ZooArticle, theme: Any = None) -> dict[str, Any]
         "title": a.title, "paragraphs": list(a.paragraphs),
         "published": clock.iso(a.published),
         "modified": clock.iso(a.modified) if a.modified and modified else None,
-        "authors": a.authors, "section": a.section if sectioned else None,
+        "authors": a.authors(site_name), "section": a.section if sectioned else None,
         "tags": list(a.tags) if tagged else [],
         "image": {"url": base + a.image_path, "caption": a.caption or None},
         "related": [

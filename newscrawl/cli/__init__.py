@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from newscrawl.cli import crawl, demo, extract, sites
+from newscrawl.cli import crawl, demo, export, extract, report, runs, schedule, sites, worker
 
 DESCRIPTION = """\
 Crawl Arabic news sites into a clean, deduplicated JSON Lines dataset.
@@ -20,6 +20,11 @@ commands:
   extract FILE...   extract articles from saved HTML pages, one JSON line per file
   demo              crawl the bundled demo sites on 127.0.0.1 into data/demo/articles.jsonl
   sites             list the bundled site profiles
+  report [INPUT...] write an HTML report on the output (and runs, with --state)
+  export -o DIR     write the latest revision of each article as Parquet or CSV
+  schedule [SITE...] --state DIR   crawl sites whenever they are due (or --once, for cron)
+  runs              list recent runs and their outcomes
+  worker --redis URL   join a distributed crawl (started with crawl TARGET... --redis URL)
 """
 
 EPILOG = """\
@@ -29,8 +34,9 @@ examples:
   newscrawl crawl https://www.example.com/ar/ -o out.jsonl
   newscrawl extract page.html --url https://www.example.com/news/1 --site aljazeera
 
-exit status: 0 success, 1 crawl failed (e.g. output write error), 2 bad arguments,
-  130 interrupted by SIGINT (Ctrl-C), 143 stopped by SIGTERM; what was written is kept.
+exit status: 0 success, 1 crawl failed (e.g. output write error, every site failed or
+  unreachable), 2 bad arguments, 3 some sites failed or unreachable, 130 interrupted by SIGINT
+  (Ctrl-C), 143 stopped by SIGTERM; what was written is kept.
 """
 
 
@@ -42,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (crawl, extract, demo, sites):
+    for module in (crawl, extract, demo, sites, report, export, schedule, runs, worker):
         module.add_parser(commands)
     return parser
 
@@ -52,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        status: int = args.run(args)
+        distributed = args.command == "crawl" and args.redis
+        status: int = worker.run_distributed_crawl(args) if distributed else args.run(args)
     except KeyboardInterrupt:
         print("newscrawl: interrupted (SIGINT)", file=sys.stderr)
         return 130

@@ -13,8 +13,10 @@ from typing import Any
 from newscrawl.cli.errors import BusyError, UsageError, fail
 from newscrawl.cli.overrides import check_overrides, parse_overrides
 from newscrawl.cli.runner import CrawlResult, crawl_settings, run_crawl
+from newscrawl.cli.summary import CrawlReport, check_summary_path, conclude, site_names
 from newscrawl.pipelines.output_files import OutputInUseError, check_output_free
 from newscrawl.profiles import PROFILES_DIR_ENV, profiles_dir_from
+from newscrawl.state.runs import history_path, now_iso
 from newscrawl.targets import Target, TargetError, parse_target
 
 HELP = """\
@@ -36,6 +38,11 @@ def add_parser(commands: Any) -> None:
         "--state", metavar="DIR", help="state directory: what was already crawled (incremental)"
     )
     parser.add_argument(
+        "--redis", metavar="URL",
+        help="distributed crawl: frontier and state in Redis (redis://HOST:PORT/DB), --state "
+        "then names the state there; more workers join with `newscrawl worker --redis URL`",
+    )  # fmt: skip
+    parser.add_argument(
         "--max-articles", type=int, default=0, metavar="N", help="stop after N articles (0: all)"
     )
     parser.add_argument(
@@ -44,6 +51,14 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
         help="set a Scrapy/newscrawl setting (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--json-summary", metavar="PATH", help="also write the run summary (outcomes) as JSON"
+    )
+    parser.add_argument(
+        "--history", metavar="PATH|none",
+        help="record the run there (default: STATE/runs.sqlite3, or data/runs.sqlite3 without "
+        "--state and -o; 'none': do not record)",
     )  # fmt: skip
     parser.set_defaults(run=run)
 
@@ -136,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
         overrides = parse_overrides(args.settings)
         for warning in check_overrides(overrides):
             print(f"newscrawl: warning: {warning}", file=sys.stderr)
-        check_targets(args.targets, overrides)
+        targets = check_targets(args.targets, overrides)
+        summary_path = check_summary_path(args.json_summary) if args.json_summary else None
         output = check_output(args.output) if args.output else None
         state_dir = check_state_dir(args.state) if args.state else None
         since = check_since(args.since) if args.since else None
@@ -150,14 +166,21 @@ def run(args: argparse.Namespace) -> int:
         output=output, state_dir=state_dir, max_articles=args.max_articles,
         overrides=overrides, progress=sys.stderr.isatty(),
     )  # fmt: skip
-    started = time.monotonic()
+    started_at, started = now_iso(), time.monotonic()
     result = run_crawl([spec.strip() for spec in args.targets], settings, since=since)
-    print(format_summary(result, time.monotonic() - started))
-    for origin, reason in result.unreachable.items():
-        print(f"newscrawl: unreachable: {origin} ({reason})", file=sys.stderr)
-    if result.interrupted:
-        kept = "what was written is kept"
-        return fail(f"interrupted ({result.interrupted}); {kept}", status=result.status)
-    if result.fatal:
-        return fail(result.fatal, status=1)
-    return 0
+    elapsed = time.monotonic() - started
+    report = CrawlReport.of(result, site_names(targets), started_at, now_iso(), elapsed)
+    print(f"{format_summary(result, elapsed)}; {report.sites_line()}")
+    history = run_history(args.history, state_dir, output, overrides)
+    return conclude(report, json_path=summary_path, history=history)
+
+
+def run_history(
+    option: str | None, state_dir: str | None, output: str | None, overrides: dict[str, str]
+) -> Path | None:
+    """Where the run is recorded: --history, else beside the state or the data it wrote."""
+    if option is not None:
+        return None if option == "none" else Path(option)
+    if state_dir is None and output is not None:
+        return None  # a one-off crawl into a file of the user's: nothing of ours to sit beside
+    return history_path(state_dir, overrides.get("NEWSCRAWL_DATA_DIR") or "data")

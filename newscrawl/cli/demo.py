@@ -12,8 +12,10 @@ from typing import Any
 
 from newscrawl.cli.errors import fail
 from newscrawl.cli.runner import crawl_settings, run_crawl
+from newscrawl.cli.summary import CrawlReport, record_runs
 from newscrawl.demo.catalog import DEMO_SITES, site_router
 from newscrawl.demo.server import serving
+from newscrawl.state.runs import history_path, now_iso
 
 DEFAULT_OUTPUT = Path("data/demo/articles.jsonl")
 
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         output.unlink(missing_ok=True)
     except OSError as exc:
         return fail(f"cannot write {output}: {exc.strerror}")
-    started = time.monotonic()
+    started, started_at = time.monotonic(), now_iso()
     with ExitStack() as stack:
         targets = [
             f"{site}={stack.enter_context(serving(site_router(site))).base_url}"
@@ -64,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
             progress=sys.stderr.isatty(),
         )  # fmt: skip
         result = run_crawl(targets, settings)
+    elapsed = time.monotonic() - started
+    report = CrawlReport.of(result, list(DEMO_SITES), started_at, now_iso(), elapsed)
+    record_runs(history_path(None), report, via="demo")  # so `newscrawl runs` shows it
     if result.fatal:
         return fail(result.fatal, status=1)
     records = read_records(output) if output.exists() else []

@@ -7,6 +7,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.spiders import Spider
 
 from newscrawl.cli.interrupts import InterruptRecorder
 from newscrawl.cli.tracebacks import quiet_tracebacks
@@ -108,11 +109,18 @@ def crawl_settings(
     return settings
 
 
-def run_crawl(targets: list[str], settings: Settings, *, since: str | None = None) -> CrawlResult:
+def run_crawl(
+    targets: list[str],
+    settings: Settings,
+    *,
+    since: str | None = None,
+    spider: str | type[Spider] = "news",
+    spider_args: dict[str, str] | None = None,
+) -> CrawlResult:
     """Crawl `targets` (validated specs) to the end; blocks until the crawl stops."""
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler("news")
-    kwargs = {"targets": ",".join(targets)}
+    crawler = process.create_crawler(spider)
+    kwargs = {"targets": ",".join(targets), **(spider_args or {})}
     if since:
         kwargs["since"] = since
     process.crawl(crawler, **kwargs)  # installs the reactor and Scrapy's root log handler

@@ -208,8 +208,11 @@ _CALENDAR_WORDS = {"today": "today", "yesterday": "1 day ago", "before_yesterday
 def _read_relative(tokens: list[Token], i: int) -> tuple[Found | None, int] | None:
     kind = tokens[i].kind
     if kind in _CALENDAR_WORDS:
-        # Without a time, "اليوم" and "أمس" are ordinary words ("العالم اليوم", "قال أمس").
+        # Without a time, "اليوم" and "أمس" are ordinary words ("العالم اليوم", "قال أمس"),
+        # except "أمس" on a line of date words only ("أمس", "نشر في: أمس"): a day, at midnight.
         clock, _, j, valid = _read_clock(tokens, i + 1)
+        if clock is None and kind != "today" and _only_date_words(tokens):
+            return RelativeDate(_CALENDAR_WORDS[kind], False, True, (0, 0, 0)), i + 1
         if clock is None:
             return None
         date = RelativeDate(_CALENDAR_WORDS[kind], False, True, clock)
@@ -239,3 +242,8 @@ def _read_relative(tokens: list[Token], i: int) -> tuple[Found | None, int] | No
     phrase = " ".join(f"{count} {unit}s" for count, unit in parts) + " ago"
     sub_day = all(unit in ("second", "minute", "hour") for _, unit in parts)
     return RelativeDate(phrase, sub_day), j
+
+
+def _only_date_words(tokens: list[Token]) -> bool:
+    """Whether nothing but date vocabulary was read: no ordinary word, no stray number."""
+    return all(token.kind not in ("word", "num", "ndate") for token in tokens)

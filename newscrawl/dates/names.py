@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from newscrawl.arabic import fold_letters, normalize_text
 from newscrawl.lexicon import (
+    BEFORE_YESTERDAY_WORDS,
     DATE_FILLERS,
     DATE_INTRODUCERS,
     DATE_MARKER_LEADS,
@@ -20,8 +21,10 @@ from newscrawl.lexicon import (
     HIJRI_MONTHS,
     MODIFIED_MARKERS,
     PUBLISHED_MARKERS,
+    UTC_NAMES,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
+    YESTERDAY_WORDS,
 )
 
 # Relative units: word -> (English unit for dateparser, count implied by the word or None).
@@ -45,8 +48,8 @@ _UNITS: tuple[tuple[str, str, int | None], ...] = (
 # Single-word markers: kind -> words. Fillers are skipped so they never break a date apart.
 _MARKERS: tuple[tuple[str, str], ...] = (
     ("ago", "منذ قبل"),
-    ("yesterday", "أمس الأمس البارحة"),
-    ("before_yesterday", "أول_أمس"),
+    ("yesterday", YESTERDAY_WORDS),
+    ("before_yesterday", BEFORE_YESTERDAY_WORDS),
     ("today", "اليوم"),
     ("am", "ص صباحا صباح صباحًا فجرا الفجر am"),
     ("pm", "مساء مساءً عصرا العصر pm"),
@@ -57,7 +60,7 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     ("clock", "الساعة ساعة"),
     ("join", "الموافق موافق"),
     ("and", "و and"),
-    ("utc", "gmt utc ut غرينتش غرينيتش جرينتش جرينيتش غرينتشي"),
+    ("utc", f"{UTC_NAMES} ut"),
     ("published", PUBLISHED_MARKERS),
     ("modified", MODIFIED_MARKERS),
     (
@@ -97,6 +100,11 @@ def _multiword_pattern() -> str:
 
 MULTIWORD_RE = re.compile(_multiword_pattern())
 """Multi-word names ("كانون الثاني", "ذو الحجة", "أول أمس"), to be joined with "_"."""
+
+UTC_ALTERNATION = "|".join(
+    sorted((_fold(w) for w in f"{UTC_NAMES} ut".split()), key=len, reverse=True)
+)
+"""Folded names of Greenwich time, longest first, for the "GMT+3" / "غرينتش +1" offset pattern."""
 
 MONTH_NAMES_EN = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from newscrawl.arabic import fold_letters, normalize_text, to_western_digits
-from newscrawl.dates.names import MULTIWORD_RE, WORDS
+from newscrawl.dates.names import MULTIWORD_RE, UTC_ALTERNATION, WORDS
 
 MAX_CHARS = 4000
 """Only the start of a longer text is read: dates sit near the top, and this bounds the cost."""
@@ -20,10 +20,11 @@ MAX_CHARS = 4000
 _TOKEN_RE = re.compile(
     # Day-first with a 4-digit year, year-first, or a 2-digit year with / or - only, so
     # version numbers ("WordPress 5.4.2") are not read as dates.
-    r"(?P<ndate>(?<![\d.])(?:\d{1,2}([./-])\d{1,2}\2\d{4}|\d{4}([./-])\d{1,2}\3\d{1,2}"
-    r"|\d{1,2}([/-])\d{1,2}\4\d{2}))(?![\d:.])"
+    # Separators may stand between spaces ("15 - 03 - 2016") when the year has four digits.
+    r"(?P<ndate>(?<![\d.])(?:\d{1,2} ?([./-]) ?\d{1,2} ?\2 ?\d{4}"
+    r"|\d{4} ?([./-]) ?\d{1,2} ?\3 ?\d{1,2}|\d{1,2}([/-])\d{1,2}\4\d{2}))(?![\d:.])"
     r"|(?P<time>(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?)(?:[.,]\d+)?(?![\d:])"
-    r"|(?P<zoff>(?:gmt|utc|ut)\s*[+-]\s*\d{1,2}(?::?\d{2})?)(?![\d:])"
+    rf"|(?P<zoff>(?:{UTC_ALTERNATION})\s*\(?\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)(?![\d:])"
     # A bare numeric offset only right after a time, so "2016 -11:42" stays a time.
     r"|(?:(?<=\d:\d\d)|(?<=\.\d\d\d)|(?<=\d{6}))\s?(?P<off>[+-]\d{2}(?::?\d{2})?)(?![\d:])"
     r"|(?P<num>\d+)(?:st|nd|rd|th|er)?"
@@ -92,7 +93,7 @@ def _classify(match: re.Match[str]) -> Token | None:
     group = match.lastgroup
     text = match.group(group or 0)
     if group in ("ndate", "time"):
-        a, b, c = [*re.split(r"[./:h-]", text), "0"][:3]
+        a, b, c = [*re.split(r"\s*[./:h-]\s*", text), "0"][:3]
         return Token(group, (int(a), int(b), int(c)))
     if group in ("zoff", "off"):
         offset = parse_offset(text)

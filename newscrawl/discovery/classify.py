@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import re
 from typing import Literal
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from parsel import Selector
 
+from newscrawl.discovery.layout import read_layout
+from newscrawl.discovery.urlshapes import url_shape
+from newscrawl.lexicon import ARCHIVE_URL_WORDS, LISTING_URL_WORDS, TAG_URL_WORDS
 from newscrawl.profiles import SiteProfile
 
 Kind = Literal["article", "listing", "other"]
@@ -24,7 +27,8 @@ ARTICLE_TYPES = frozenset(
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "website"})
 LISTING_WORDS = frozenset(
     {"category", "categories", "section", "sections", "tag", "tags", "topic", "topics", "author",
-     "authors", "page", "archive", "news", "latest", "أخبار", "اخبار", "قسم", "تصنيف", "وسم"}
+     "authors", "page", "archive", "news", "latest", *LISTING_URL_WORDS.split(),
+     *ARCHIVE_URL_WORDS.split(), *TAG_URL_WORDS.split()}
 )  # fmt: skip
 # Site furniture, never articles nor listings of them.
 STATIC_PAGES = frozenset(
@@ -39,8 +43,11 @@ NOT_PAGE_EXTENSIONS = re.compile(
 )
 _LONG_NUMBER = re.compile(r"\d{4,}")
 _DATE_PATH = re.compile(r"/(19|20)\d\d/[01]?\d/([0-3]?\d/)?[^/]+")
-_ID_PARAMS = frozenset({"p", "id", "article", "articleid", "story", "newsid", "nid"})
-MIN_ARTICLE_TEXT = 500
+# Prose chars of the page's densest block: an article's body (the real-page corpus: 479 and up),
+# or a brief's under a headline repeating the <title>; teaser excerpts never count.
+MIN_ARTICLE_TEXT = 400
+MIN_BRIEF_TEXT = 150
+MIN_TEASERS = 3
 MIN_LISTING_LINKS = 20
 
 
@@ -64,13 +71,12 @@ def _is_static_page(path: str) -> bool:
 
 
 def _generic_url_kind(url: str) -> Kind:
-    parts = urlsplit(url)
-    path = unquote(parts.path)
+    shape = url_shape(url)  # archives, print views, query-string ids: settled by shape alone
+    if shape is not None:
+        return shape
+    path = unquote(urlsplit(url).path)
     segments = [s for s in path.split("/") if s]
-    params = {k.lower() for k, _ in parse_qsl(parts.query)}
     last = segments[-1] if segments else ""
-    if params & _ID_PARAMS and not segments:
-        return "article"
     if _DATE_PATH.search(path) or _LONG_NUMBER.search(last.split(".")[0]):
         return "article"
     if last.count("-") >= 3 or (len(segments) >= 2 and len(last) >= 30):
@@ -86,13 +92,14 @@ def url_kind(url: str, profile: SiteProfile) -> Kind:
     >>> p = SiteProfile.ad_hoc("x.com")
     >>> [url_kind(u, p) for u in ("https://x.com/news/2024/05/01/gas-deal",
     ...     "https://x.com/politics/", "https://x.com/a/123456", "https://x.com/logo.png",
-    ...     "https://x.com/?p=123", "https://x.com/مقالات/اتفاق-جديد-بين-البلدين-للتجارة")]
-    ['article', 'listing', 'article', 'other', 'article', 'article']
+    ...     "https://x.com/?p=123", "https://x.com/مقالات/اتفاق-جديد-بين-البلدين-للتجارة",
+    ...     "https://x.com/article.php?id=1278", "https://x.com/category/اتفاق-جديد-بين-البلدين/")]
+    ['article', 'listing', 'article', 'other', 'article', 'article', 'article', 'listing']
     >>> strict = SiteProfile(name="s", domains=("x.com",),
     ...     article_url_patterns=(r"^/story/\\d+",), exclude_url_patterns=("^/(video|tag)/",))
     >>> [url_kind(u, strict) for u in ("https://x.com/story/12", "https://x.com/video/a-b-c-d-e",
     ...     "https://x.com/2024/05/01/a-b-c-d", "https://x.com/tag/oil/")]
-    ['article', 'other', 'listing', 'listing']
+    ['article', 'other', 'listing', 'other']
     """
     path = urlsplit(url).path
     if NOT_PAGE_EXTENSIONS.search(path) or _is_static_page(path):
@@ -128,16 +135,6 @@ def _jsonld_types(selector: Selector) -> set[str]:
     return types
 
 
-def _body_text_length(selector: Selector) -> int:
-    """Running text in `<p>`s, or in the longest block of bare text (`<div>` with `<br>`s)."""
-    paragraphs = selector.xpath("//p")
-    text = sum(len(" ".join(p.xpath(".//text()").getall()).strip()) for p in paragraphs)
-    if text >= MIN_ARTICLE_TEXT:
-        return text
-    blocks = selector.xpath("//div | //td | //article | //section")[:2000]
-    return max((len(" ".join(b.xpath("text()").getall()).strip()) for b in blocks), default=0)
-
-
 def declares_article(selector: Selector, jsonld_types: set[str] | None = None) -> bool:
     """Whether the page's own metadata (og:type, JSON-LD @type) says it is an article.
 
@@ -152,25 +149,39 @@ def declares_article(selector: Selector, jsonld_types: set[str] | None = None) -
 
 
 def page_kind(selector: Selector) -> Kind:
-    """What a fetched HTML page is: metadata first (og:type, JSON-LD), then its structure.
+    """What a fetched HTML page is: its metadata first (og:type, JSON-LD), then its layout.
+
+    A page is an article when one block of running prose dominates it (`layout.read_layout`:
+    `<p>`s, or `<br>`-separated text in a table cell), or when a shorter one sits under a
+    headline that repeats the `<title>`; it is a listing when it is a run of teasers (title links,
+    often with excerpts) without such a block. Link counts alone decide nothing: every article
+    page has a menu, a sidebar and a footer.
 
     >>> body = "<p>" + "نص طويل في فقرة من فقرات الخبر " * 20 + "</p>"
     >>> page_kind(Selector(text=f"<html><h1>عنوان</h1>{body}{body}</html>"))
     'article'
-    >>> links = "".join(f'<a href="/n/{i}">خبر رقم {i}</a>' for i in range(30))
-    >>> page_kind(Selector(text=f"<html><h1>قسم</h1>{links}</html>"))
+    >>> links = "".join(f'<li><a href="/n/{i}">خبر رقم {i} في القسم</a></li>' for i in range(30))
+    >>> page_kind(Selector(text=f"<html><h1>قسم</h1><ul>{links}</ul></html>"))
     'listing'
     >>> page_kind(Selector(text='<meta property="og:type" content="article"><p>x</p>'))
     'article'
-    >>> page_kind(Selector(text="<h1>عنوان</h1><div>" + "سطر من نص الخبر<br>" * 40 + "</div>"))
+    >>> cell = "<table><tr><td>" + "سطر من نص الخبر الطويل<br>" * 40 + "</td></tr></table>"
+    >>> page_kind(Selector(text=cell))
+    'article'
+    >>> brief = "<p>" + "نص خبر قصير " * 15 + "</p>"
+    >>> head = "<title>موقع - خبر قصير جدا</title>"
+    >>> page_kind(Selector(text=f"{head}<div><b>خبر قصير جدا</b>{brief}</div>"))
     'article'
     """
     types = _jsonld_types(selector)
     if declares_article(selector, types):
         return "article"
-    single_headline = len(selector.xpath("//h1")) == 1 and not types & LISTING_TYPES
-    if single_headline and _body_text_length(selector) >= MIN_ARTICLE_TEXT:
+    # the spider passes its response, which carries its parsed tree as `.selector`
+    layout = read_layout(getattr(selector, "selector", selector).root)
+    if layout.body >= MIN_ARTICLE_TEXT or (layout.headline and layout.body >= MIN_BRIEF_TEXT):
         return "article"
-    if types & LISTING_TYPES or len(selector.xpath("//a[@href]")) >= MIN_LISTING_LINKS:
+    if types & LISTING_TYPES or layout.excerpts >= MIN_TEASERS or layout.teasers >= MIN_TEASERS:
+        return "listing"
+    if layout.body < MIN_BRIEF_TEXT and len(selector.xpath("//a[@href]")) >= MIN_LISTING_LINKS:
         return "listing"
     return "other"

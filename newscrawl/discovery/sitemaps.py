@@ -6,8 +6,10 @@ Scrapy's own sitemap parser drops the `news:` fields; here they become the artic
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -21,6 +23,19 @@ USUAL_SITEMAP_PATHS = (
     "/sitemap-news.xml",
 )
 MAX_ENTRIES = 50_000  # the sitemap protocol's own limit per file
+# What an index's child lists, when its file name says nothing else: taxonomy terms, users,
+# static pages. WordPress core (wp-sitemap-taxonomies-category-1.xml, wp-sitemap-users-1.xml,
+# wp-sitemap-posts-page-1.xml), Yoast / Rank Math (category-sitemap.xml, post_tag-sitemap.xml,
+# author-sitemap.xml, page-sitemap.xml), hand-made ones (sitemap-tags.xml). A name with another
+# word besides (sitemap-category-sport.xml) may list a section's articles: it is read.
+ARCHIVE_SITEMAP_WORDS = frozenset(
+    {"taxonomies", "taxonomy", "category", "categories", "cat", "tag", "tags", "author",
+     "authors", "user", "users", "label", "labels", "topic", "topics", "term", "terms", "page",
+     "pages"}
+)  # fmt: skip
+_SITEMAP_NAME_FILLERS = frozenset({"wp", "sitemap", "sitemaps", "xml", "gz", "post", "posts"})
+_WP_CORE_ARCHIVES = ({"wp", "taxonomies"}, {"wp", "users"})  # any taxonomy, any user
+_NAME_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,25 @@ def _news_hints(url_element: etree._Element) -> dict[str, Any]:
     return {}
 
 
+def _entry_language(url_element: etree._Element, loc: str) -> str | None:
+    """The language hreflang alternates give `loc`: the one whose href is `loc` itself, else the
+    one whose href is the edition root `loc` lies under ("/en/" for "/en/news/3")."""
+    best, best_length = None, 0
+    for child in url_element:
+        if local_name(child) != "link" or (child.get("rel") or "").lower() != "alternate":
+            continue
+        href, lang = (child.get("href") or "").strip(), (child.get("hreflang") or "").strip()
+        code = lang.split("-")[0].lower()
+        if not href or not code.isalpha():
+            continue
+        if href == loc:
+            return code
+        root = href if href.endswith("/") else href + "/"
+        if urlsplit(root).path != "/" and loc.startswith(root) and len(root) > best_length:
+            best, best_length = code, len(root)
+    return best
+
+
 def parse_sitemap(body: bytes) -> Sitemap:
     """Parse a (decompressed) sitemap; `XmlRejected` when it is not one.
 
@@ -80,6 +114,12 @@ def parse_sitemap(body: bytes) -> Sitemap:
     ('urlset', 'https://x.com/a/1', '2024-05-01')
     >>> site.entries[0].hints["tags"], len(site.entries)
     (['اقتصاد', 'نفط'], 1)
+    >>> editions = b'''<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+    ...   xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>https://x.com/en/news/3</loc>
+    ...   <xhtml:link rel="alternate" hreflang="ar" href="https://x.com/ar/"/>
+    ...   <xhtml:link rel="alternate" hreflang="en-GB" href="https://x.com/en/"/></url></urlset>'''
+    >>> parse_sitemap(editions).entries[0].hints
+    {'language': 'en'}
     >>> parse_sitemap(b"<html><body>no</body></html>")
     Traceback (most recent call last):
     ...
@@ -98,7 +138,29 @@ def parse_sitemap(body: bytes) -> Sitemap:
         if not loc:
             continue
         hints = _news_hints(element) if kind == "urlset" else {}
+        language = _entry_language(element, loc) if kind == "urlset" else None
+        if language:
+            hints["language"] = language
         entries.append(SitemapEntry(loc, _child_text(element, "lastmod"), hints))
         if len(entries) >= MAX_ENTRIES:
             break
     return Sitemap(kind, entries)
+
+
+def lists_archives(url: str) -> bool:
+    """Whether a child sitemap, by its name, lists archives or static pages rather than articles.
+
+    >>> [lists_archives("https://x.com/" + name) for name in (
+    ...     "wp-sitemap-taxonomies-category-1.xml", "wp-sitemap-users-1.xml",
+    ...     "wp-sitemap-posts-page-1.xml", "post_tag-sitemap.xml",
+    ...     "page-sitemap.xml", "wp-sitemap-posts-post-1.xml", "post-sitemap2.xml",
+    ...     "news-sitemap.xml", "sitemap.xml?page=2", "sitemap-2024-05.xml",
+    ...     "sitemap-category-sport.xml", "wp-sitemap-taxonomies-product_cat-1.xml")]
+    [True, True, True, True, True, False, False, False, False, False, False, True]
+    """
+    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    words = set(_NAME_WORDS.findall(name))
+    if any(core <= words for core in _WP_CORE_ARCHIVES):
+        return True
+    rest = words - _SITEMAP_NAME_FILLERS
+    return bool(rest) and rest <= ARCHIVE_SITEMAP_WORDS

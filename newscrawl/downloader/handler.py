@@ -35,6 +35,7 @@ from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import CancelledError, Deferred
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.downloader.pacing import HostPacer, retry_after_seconds
 from newscrawl.failures import unreachable_reason
 
@@ -52,7 +53,7 @@ class PacedHttpDownloadHandler(HTTP11DownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.crawler = crawler
-        self.max_retry_after = crawler.settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER")
+        self.max_retry_after = newscrawl_settings(crawler).max_retry_after
         self.holds = HostPacer()
         self._in_flight: set[Deferred[Response]] = set()
         self._stopping = False

@@ -10,38 +10,19 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from newscrawl.arabic import normalize_text
 from newscrawl.extraction.byline import byline_candidates
 from newscrawl.extraction.loader import ArticleLoader
 from newscrawl.extraction.metadata import PageMetadata
 from newscrawl.extraction.processors import in_site_zone
 from newscrawl.extraction.profile_selectors import ProfileFields
-from newscrawl.extraction.title import choose_title, site_names_around
-from newscrawl.extraction.visible import url_date, visible_dates, visible_image, visible_sections
-
-
-def load_title(
-    loader: ArticleLoader,
-    root: HtmlElement,
-    meta: PageMetadata,
-    fields: ProfileFields,
-    hints: dict[str, Any],
-    site_names: list[str],
-) -> None:
-    """Title: profile selector, else the h1/declared-title choice."""
-    if loader.add_first("title", fields.texts("title")):
-        return
-    h1s = [normalize_text(h.text_content()) for h in root.iter("h1")][:5]
-    title_element = root.find(".//title")
-    html_title = normalize_text(title_element.text_content()) if title_element is not None else ""
-    hint = hints.get("title")
-    titles = [*meta.titles, *([hint] if isinstance(hint, str) else [])]
-    title = choose_title(h1s, meta.headlines, titles, site_names, html_title)
-    loader.add_value("title", title)
-    if title:
-        # sites without og:site_name still name themselves around the headline in <title>
-        around = site_names_around(title, [*titles, html_title])
-        loader.context["site_names"] = [*site_names, *around]
+from newscrawl.extraction.visible import (
+    date_lines,
+    line_dates,
+    url_date,
+    visible_dates,
+    visible_image,
+    visible_sections,
+)
 
 
 def load_dates(
@@ -51,19 +32,31 @@ def load_dates(
     fields: ProfileFields,
     hints: dict[str, Any],
 ) -> None:
-    """Dates: profile > JSON-LD/meta/microdata/<time> > hint > visible date line > URL path."""
+    """Dates: profile > JSON-LD/meta/microdata/<time> > hint > visible date line > URL path >
+    a bare date (an element holding nothing but a date, with no class or word to say so);
+    modified: profile > metadata > "آخر تحديث" line > sitemap lastmod > "updated" class."""
     tz = loader.context.get("timezone")
+    lines = date_lines(root)
     hint = in_site_zone(hints.get("published_at"), tz)
     for source in (fields.texts("published_at"), meta.published, [hint] if hint else []):
         if loader.add_first("published_at", source):
             break
     else:
-        if not loader.add_first("published_at", visible_dates(root, tz=tz)):
+        if not loader.add_first("published_at", line_dates(lines, tz=tz)):
             day = url_date(loader.get_output_value("url") or "")
-            loader.add_first("published_at", [day] if day else [])
-    visible = visible_dates(root, modified=True, tz=tz)
-    for source in (fields.texts("modified_at"), meta.modified, visible):
-        if loader.add_first("modified_at", source):
+            if not loader.add_first("published_at", [day] if day else []):
+                loader.add_first("published_at", visible_dates(root, tz=tz, bare=True))
+    # a sitemap's lastmod is the page's last modification by definition; a date only a class
+    # calls "updated" is often the post date (hAtom): it comes after
+    lastmod = in_site_zone(hints.get("lastmod"), tz)
+    for modified_source in (
+        lambda: fields.texts("modified_at"),
+        lambda: meta.modified,
+        lambda: line_dates(lines, modified=True, tz=tz, by_class=False),
+        lambda: [lastmod] if lastmod else [],
+        lambda: line_dates(lines, modified=True, tz=tz),
+    ):
+        if loader.add_first("modified_at", modified_source()):
             break
 
 
@@ -90,7 +83,9 @@ def load_people_and_topics(
         if loader.add_first("section", sections):
             break
     hint_tags = hints.get("tags")
-    hint_tags = hint_tags if isinstance(hint_tags, list) else []
+    # a feed's <category> list holds the post's section too (WordPress): the section is no tag
+    section = loader.get_output_value("section")
+    hint_tags = [t for t in hint_tags if t != section] if isinstance(hint_tags, list) else []
     for tags in (fields.texts("tags"), meta.tags, hint_tags, meta.keywords):
         if loader.add_first("tags", [t for t in tags if isinstance(t, str)]):
             break

@@ -217,7 +217,7 @@ def candidate_encodings(body: bytes, content_type: str | None = None) -> Iterato
 
 
 def utf16_byte_order(body: bytes) -> str | None:
-    """"utf-16-be" or "utf-16-le" for UTF-16 without a BOM, judged by where the NULs fall.
+    """ "utf-16-be" or "utf-16-le" for UTF-16 without a BOM, judged by where the NULs fall.
 
     Markup is mostly ASCII, whose UTF-16 high byte is 0: one byte parity full of NULs and the
     other nearly free of them gives the code unit order away. Such bytes are also valid UTF-8

@@ -77,12 +77,28 @@ def meta_tags(root: HtmlElement) -> dict[str, list[str]]:
     return tags
 
 
+def _machine_value(element: HtmlElement) -> str | None:
+    """The machine-readable value an element carries in an attribute, if any.
+
+    An `<abbr>` keeps it in `title` (the microformats "abbr design pattern": Blogger writes
+    `<abbr class="published" itemprop="datePublished" title="2026-12-02T12:44:00+01:00">`).
+    """
+    attributes = (*_TIME_ATTRIBUTES, "title") if element.tag == "abbr" else _TIME_ATTRIBUTES
+    return next((element.get(a) for a in attributes if element.get(a)), None)
+
+
+def _hatom_dates(root: HtmlElement, kind: str) -> list[str]:
+    """hAtom `<abbr class="published|updated" title="ISO">` dates written without microdata."""
+    path = f'//abbr[@title and contains(concat(" ", normalize-space(@class), " "), " {kind} ")]'
+    return [abbr.get("title").strip() for abbr in root.xpath(path) if abbr.get("title").strip()]
+
+
 def _microdata(root: HtmlElement, prop: str) -> list[str]:
     values = []
     for element in root.xpath(f'//*[@itemprop="{prop}"]'):
         if element.tag == "meta":
             continue  # already read with the meta tags
-        raw = next((element.get(a) for a in _TIME_ATTRIBUTES if element.get(a)), None)
+        raw = _machine_value(element)
         if raw is None:
             raw = element.get("href") or element.get("src") or element.text_content()
         if raw and raw.strip():
@@ -175,6 +191,8 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     meta.headlines += _microdata(root, "headline")
     meta.published += _microdata(root, "datePublished")
     meta.modified += _microdata(root, "dateModified")
+    meta.published += _hatom_dates(root, "published")
+    meta.modified += _hatom_dates(root, "updated")
     meta.authors += _microdata(root, "author")
     meta.sections += _microdata(root, "articleSection")
     meta.tags += [a.text_content() for a in root.xpath('//a[@rel="tag"]')]

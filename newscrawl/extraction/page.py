@@ -24,15 +24,18 @@ from newscrawl.extraction.candidates import (
     load_dates,
     load_image,
     load_people_and_topics,
-    load_title,
 )
+from newscrawl.extraction.clock import page_stated_clock
 from newscrawl.extraction.encoding import decode_html
+from newscrawl.extraction.headline import load_title
 from newscrawl.extraction.language import detect_language
 from newscrawl.extraction.lead import with_lead
 from newscrawl.extraction.loader import ArticleLoader
 from newscrawl.extraction.metadata import PageMetadata, read_metadata
+from newscrawl.extraction.nextdata import island_body
 from newscrawl.extraction.profile_selectors import ProfileFields
 from newscrawl.extraction.related import RelatedBlock, cut_related_blocks
+from newscrawl.extraction.site_learning import SiteLearner
 from newscrawl.items import Article, RelatedLink
 from newscrawl.profiles import SiteProfile
 from newscrawl.urls import article_url
@@ -52,10 +55,15 @@ def extract_page(
     profile: SiteProfile | None = None,
     hints: dict[str, Any] | None = None,
     fetched_at: str | None = None,
+    timezone: str | None = None,
+    learned: SiteLearner | None = None,
 ) -> Article | None:
     """Decode and extract a fetched page; raises `UndecodablePage` for garbled pages."""
     html = decode_html(body, content_type)
-    return extract_article(html, url, profile=profile, hints=hints, fetched_at=fetched_at)
+    return extract_article(
+        html, url, profile=profile, hints=hints, fetched_at=fetched_at, timezone=timezone,
+        learned=learned,
+    )  # fmt: skip
 
 
 def extract_article(
@@ -65,14 +73,20 @@ def extract_article(
     profile: SiteProfile | None = None,
     hints: dict[str, Any] | None = None,
     fetched_at: str | None = None,
+    timezone: str | None = None,
+    learned: SiteLearner | None = None,
 ) -> Article | None:
     """The article of a decoded page, or None when the page has no title or no body.
+
+    `timezone` is the site's clock as the crawl learnt it, for dates printed without an
+    offset; the profile's own `timezone` wins over it, and it over a clock the page states.
+    `learned` is what the crawl learnt about the site's titles; extraction adds to it.
 
     Never raises: a page that breaks an extractor is logged and treated as having no article,
     so one hostile page cannot stop a crawl (the caller counts the None).
     """
     try:
-        return _extract(html, url, profile, hints or {}, fetched_at)
+        return _extract(html, url, profile, hints or {}, fetched_at, timezone, learned)
     except Exception:
         logger.exception("extraction failed on %s", url)
         return None
@@ -100,7 +114,13 @@ def _site(url: str, profile: SiteProfile | None) -> str:
 
 
 def _extract(
-    html: str, url: str, profile: SiteProfile | None, hints: dict[str, Any], fetched_at: str | None
+    html: str,
+    url: str,
+    profile: SiteProfile | None,
+    hints: dict[str, Any],
+    fetched_at: str | None,
+    timezone: str | None = None,
+    learned: SiteLearner | None = None,
 ) -> Article | None:
     selector = _parse(html, url)
     if selector is None:
@@ -111,15 +131,17 @@ def _extract(
     if page_url is None:
         logger.warning("not extracting %r: no http(s) URL (give the page URL)", url)
         return None
-    fields = ProfileFields.read(selector, profile)
+    fields = ProfileFields(profile, selector)
     site_names = [*meta.site_names, *([profile.title] if profile and profile.title else [])]
     loader = ArticleLoader(
-        timezone=profile.timezone if profile else None, base_url=page_url, site_names=site_names
+        timezone=(profile and profile.timezone) or timezone or page_stated_clock(root),
+        base_url=page_url,
+        site_names=site_names,
     )
     loader.add_value("url", page_url)
     loader.add_value("site", _site(url, profile))
     loader.add_value("fetched_at", fetched_at)
-    load_title(loader, root, meta, fields, hints, site_names)
+    load_title(loader, root, meta, fields, hints, site_names, learned)
     load_dates(loader, root, meta, fields, hints)
     load_people_and_topics(loader, root, meta, fields, hints)
     load_image(loader, root, meta, fields)
@@ -145,9 +167,9 @@ def _load_body(
     caption = loader.get_output_value("image_caption") or ""
     page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption))
     body = "\n\n".join(clean_paragraphs(paragraphs, page_texts))
-    declared = max(meta.article_bodies, key=len, default="")
+    declared = max(meta.article_bodies, key=len, default="") or island_body(root)
     if len(body) < _MIN_BODY_SHARE * len(declared):
-        # script-rendered pages ship the text only in JSON-LD articleBody
+        # script-rendered pages ship the text only in JSON-LD articleBody or a JSON data island
         body = "\n\n".join(clean_paragraphs(declared.splitlines(), page_texts))
     loader.add_value("body", body or None)
     loader.add_value("related_links", related_links(blocks, body))

@@ -30,7 +30,8 @@ _KEYWORD_SPLIT_RE = re.compile(r"\s*[,،;؛|]\s*")
 # in an author field a label needs no colon: "تحرير منى سعيد" is a byline there
 _AUTHOR_MARKERS = opener((*BYLINE_MARKERS, *BYLINE_LABELS))
 _AUTHOR_CUT_RE = re.compile(
-    r"\s*(?:[|\-–—/]|\d|\s-\s|،\s*(?:{})\s).*$".format("|".join(BYLINE_PLACE_WORDS))
+    # a digit glued to a word is part of a name ("مشاهد24"); a free-standing one starts a date
+    r"\s*(?:[|\-–—/]|(?<!\w)\d|\s-\s|،\s*(?:{})\s).*$".format("|".join(BYLINE_PLACE_WORDS))
 )
 # "By A, B on Monday, November 18th": the date after the names starts at its weekday
 _WEEKDAY = finder(WEEKDAYS.split())
@@ -38,6 +39,7 @@ _TRAILING_FILLER_RE = re.compile(r"(?:\s+(?:{}))?\s*$".format("|".join(DATE_FILL
 _MAX_AUTHOR_CHARS = 60
 _MAX_LABEL_CHARS = 50
 _MAX_LABEL_WORDS = 6
+_MAX_STACKED_MARKERS = 3
 
 
 def clean_text(value: Any) -> str | None:
@@ -133,8 +135,17 @@ def in_site_zone(value: Any, tz: str | None) -> Any:
     return parsed.astimezone(zone).replace(microsecond=0).isoformat() if parsed else value
 
 
+class Byline(str):
+    """A name the page shows as its byline: kept even when it names the publication."""
+
+    __slots__ = ()
+
+
 def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
-    """An author name without the byline marker; None for site names, URLs and long text.
+    """An author name without the byline marker; None for URLs and long text, and for site
+    names that only metadata gives (an Organization filling a required author field).
+
+    A visible byline (`Byline`) is what the page says, even "بقلم: <the site>".
 
     >>> clean_author("بقلم: سارة الأحمد - القاهرة", {})
     'سارة الأحمد'
@@ -142,8 +153,12 @@ def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
     'منى سعيد'
     >>> clean_author("جريدة المساء", {"site_names": ["جريدة المساء"]}) is None
     True
+    >>> clean_author(Byline("بقلم: مشاهد24"), {"site_names": ["مشاهد24"]})
+    'مشاهد24'
     >>> clean_author("فرانس24/ أ ف ب", {"site_names": ["فرانس 24"]}) is None
     True
+    >>> clean_author("كتب بواسطة: يوسف العمري", {})
+    'يوسف العمري'
     >>> clean_author("By Sam Reed on Monday, November 18th, 2019", {})
     'Sam Reed'
     """
@@ -153,21 +168,29 @@ def clean_author(value: str, loader_context: Mapping[str, Any]) -> str | None:
     text = _AUTHOR_CUT_RE.sub("", _before_weekday(strip_byline_marker(text))).strip(" :،,.")
     if not text or len(text) > _MAX_AUTHOR_CHARS:
         return None
-    if _names_site(value, loader_context.get("site_names") or ()):
+    shown = isinstance(value, Byline)
+    if not shown and _names_site(value, loader_context.get("site_names") or ()):
         return None
     return text
 
 
 def strip_byline_marker(text: str) -> str:
-    """``text`` without the byline marker it opens with, and the separator after it.
+    """``text`` without the byline markers it opens with, and the separators after them.
 
     >>> strip_byline_marker("بقلم : سارة"), strip_byline_marker("إعداد- منى")
     ('سارة', 'منى')
     >>> strip_byline_marker("Byron Smith"), strip_byline_marker("By Jane Doe")
     ('Byron Smith', 'Jane Doe')
+    >>> strip_byline_marker("تحرير: بقلم سارة")
+    'سارة'
     """
-    marker = opening(_AUTHOR_MARKERS, text)
-    return text[marker.end() :].lstrip(" \t:：-–") if marker else text
+    # markers stack ("كتب بواسطة:", "تحرير: بقلم"): a name never starts with one
+    for _ in range(_MAX_STACKED_MARKERS):
+        marker = opening(_AUTHOR_MARKERS, text)
+        if not marker:
+            break
+        text = text[marker.end() :].lstrip(" \t:：-–")
+    return text
 
 
 def _before_weekday(text: str) -> str:

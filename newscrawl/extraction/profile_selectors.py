@@ -54,10 +54,6 @@ class ProfileFields:
     profile: SiteProfile | None
     selector: Selector
 
-    @classmethod
-    def read(cls, selector: Selector, profile: SiteProfile | None) -> ProfileFields:
-        return cls(profile, selector)
-
     def _matches(self, field: str) -> list[Selector]:
         query = getattr(self.profile.selectors, field, None) if self.profile else None
         if not isinstance(query, str) or not query.strip():

@@ -2,18 +2,23 @@
 
 They are removed before main-content detection so their headlines never leak into the body,
 and their links become `related_links`. "Most read" boxes are cut out the same way but their
-links are not the article's related links, so they are dropped.
+links are not the article's related links, so they are dropped. A block is a list of links:
+link-dense, or teaser cards with excerpts (`cards.py`); a page whose HTML has none may list
+them in its Next.js data (`island_related.py`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.extraction.cards import heading_in, in_heading, is_card_list
+from newscrawl.extraction.following import following_texts
+from newscrawl.extraction.island_related import island_related_links
+from newscrawl.extraction.link_targets import is_other_article, target_key, words
 from newscrawl.lexicon import (
     MOST_READ_MARKERS,
     READ_ALSO_MARKERS,
@@ -36,18 +41,17 @@ _RELATED_CLASS_RE = re.compile(
     re.I,
 )
 _NOT_RELATED_CLASS_RE = re.compile(r"tag|most|popular|comment|share|social|menu|nav", re.I)
-# tag, topic, section and author pages are listings, not related articles
-_LISTING_PATH_RE = re.compile(
-    r"/(?:tags?|topics?|category|categories|section|sections|author|authors|writers?|keywords?)/",
-    re.I,
-)
+# teaser cards are how every recirculation box is drawn ("more in <section>", "latest"): a
+# class has to say "related" itself to make a card list read-also
+_RELATED_CARDS_CLASS_RE = re.compile(r"related|read-?also|also-?read|see-?also", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _INLINE_TAGS = frozenset({"a", "strong", "b", "em", "i", "span", "font", "u"})
 _BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "aside", "blockquote", "td"})
 _CHROME_TAGS = frozenset({"nav", "header", "footer"})
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "table"})
 _MIN_LINK_DENSITY = 0.6
 _MAX_CLIMB = 4
 _MAX_LOOSE_CHARS = 60
-_MAX_FOLLOWING = 15
 
 
 @dataclass
@@ -120,8 +124,34 @@ def _in_chrome(element: HtmlElement) -> bool:
     return any(a.tag in _CHROME_TAGS for a in element.iterancestors())
 
 
-def _block_from_marker(element: HtmlElement) -> list[HtmlElement]:
-    """The read-also block around a marker element, or [] when none is link-dense enough."""
+def is_list_block(element: HtmlElement, *, cards: bool = True) -> bool:
+    """A list of links: link-dense, or teaser cards whose excerpts make it look like prose."""
+    return is_link_block(element) or (cards and is_card_list(element))
+
+
+def _is_article_link(marker: HtmlElement) -> bool:
+    """A marker that is itself a link to an article: a teaser's "read more", not a heading."""
+    links = [marker] if marker.tag == "a" else list(marker.iterancestors("a"))
+    return any(target_key(a.get("href")) for a in links)
+
+
+def _box_heading(element: HtmlElement, block: HtmlElement | None = None) -> bool:
+    """Whether `element` holds a link-less h1-h6 outside `block`: another box's heading.
+
+    Card headlines are links, so they do not count; a "آخر الأخبار" heading does, and stops a
+    read-also block from growing over the next box.
+    """
+    for heading in element.iter(*_HEADINGS):
+        ancestors = list(heading.iterancestors())
+        inside = block is not None and (heading is block or block in ancestors)
+        headline = _has_links(heading) or any(a.tag == "a" for a in ancestors)
+        if not inside and not headline and heading.text_content().strip():
+            return True
+    return False
+
+
+def _climb(element: HtmlElement, cards: bool) -> HtmlElement:
+    """From a marker up to the smallest ancestor that holds its links (or a link-less wrapper)."""
     block = element
     marker_chars = len(normalize_text(element.text_content()))
     for _ in range(_MAX_CLIMB):
@@ -133,46 +163,89 @@ def _block_from_marker(element: HtmlElement) -> list[HtmlElement]:
         wrapper = not _has_links(parent) and len(normalize_text(parent.text_content())) <= (
             marker_chars + 5
         )
-        if not wrapper and not is_link_block(parent):
-            break  # the parent is a text container: the block ends here
+        if not wrapper and (not is_list_block(parent, cards=cards) or _box_heading(parent, block)):
+            break  # the parent is a text container, or a column of several boxes
         block = parent
+    return block
+
+
+def _block_from_marker(element: HtmlElement) -> list[HtmlElement]:
+    """The read-also block around a marker element, or [] when it holds no list of links."""
+    cards = not _is_article_link(element)
+    block = _climb(element, cards)
     if _has_links(block):
-        return [block] if is_link_block(block) else []
+        return [block] if is_list_block(block, cards=cards) else []
+    if _empty_list(block, element):
+        return []  # the heading's own box lists nothing (loaded by script, or none today)
     # a heading followed by link lists inside a text container: take heading + link siblings
     group = [block]
     for sibling in block.itersiblings():
         if not isinstance(sibling.tag, str) or not _has_links(sibling):
             break
-        if not is_link_block(sibling):
+        if not is_list_block(sibling, cards=cards) or _box_heading(sibling):
             break
+        if _NOT_RELATED_CLASS_RE.search(_hint(sibling)):
+            break  # the next box is comments, sharing or tags
         group.append(sibling)
     return group if len(group) > 1 else []
 
 
+def _empty_list(box: HtmlElement, marker: HtmlElement) -> bool:
+    """Whether the box around a marker holds a list or widget container of its own, empty.
+
+    A decorative empty element (an icon, a rule) is a leaf; a list, a table or a container of
+    containers is where the links would have been.
+    """
+    path = {box, marker, *marker.iterancestors()}
+    for node in box.iterdescendants():
+        if node in path or not isinstance(node.tag, str):
+            continue
+        if node.tag in _LIST_TAGS or (node.tag in _BLOCK_TAGS and len(node)):
+            return True
+    return False
+
+
+def _hint(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _anchor_title(anchor: HtmlElement) -> str:
+    """The headline a link shows, without a read-also label; "" when it is no headline."""
+    heading = heading_in(anchor)
+    title = normalize_text((heading if heading is not None else anchor).text_content())
+    if marker_kind(title) and ":" in title[:30]:
+        title = title.split(":", 1)[1].strip()
+    return "" if words(title) < 2 or marker_kind(title) else title
+
+
+def _best_title(anchors: list[HtmlElement]) -> str:
+    """One title per linked article: a card's headline link wins over its other links."""
+    titled = [(anchor, title) for anchor in anchors if (title := _anchor_title(anchor))]
+    headed = [pair for pair in titled if in_heading(pair[0])]
+    return max(headed or titled, key=lambda pair: len(pair[1]), default=(None, ""))[1]
+
+
 def _links(elements: list[HtmlElement], base_url: str) -> list[tuple[str, str]]:
-    links = []
+    by_url: dict[str, list[HtmlElement]] = {}
     for element in elements:
-        anchors = [element] if element.tag == "a" else list(element.iter("a"))
-        for anchor in anchors:
-            title = normalize_text(anchor.text_content())
-            if marker_kind(title) and ":" in title[:30]:
-                title = title.split(":", 1)[1].strip()
+        for anchor in [element] if element.tag == "a" else element.iter("a"):
             url = canonicalize_url(anchor.get("href") or "", base=base_url)
-            words = [w for w in title.split() if any(c.isalpha() for c in w)]
-            if not url or url == base_url or _LISTING_PATH_RE.search(urlsplit(url).path):
-                continue
-            if len(words) >= 2 and not marker_kind(title):
-                links.append((url, title))
-    return links
+            if url and is_other_article(url, base_url):
+                by_url.setdefault(url, []).append(anchor)
+    titled = ((url, _best_title(anchors)) for url, anchors in by_url.items())
+    return [(url, title) for url, title in titled if title]
 
 
-def _following_texts(element: HtmlElement) -> list[str]:
-    texts = []
-    for paragraph in element.xpath(f"following::p[position() <= {_MAX_FOLLOWING}]"):
-        text = normalize_for_matching(paragraph.text_content())
-        if len(text) >= 40:
-            texts.append(text[:120])
-    return texts
+def _hinted_block(element: HtmlElement) -> bool:
+    """A block whose class or id says read-also, holding links and no prose."""
+    hint = _hint(element)
+    if element.tag not in _BLOCK_TAGS or not _RELATED_CLASS_RE.search(hint):
+        return False
+    if _NOT_RELATED_CLASS_RE.search(hint):
+        return False
+    if is_link_block(element):
+        return True
+    return bool(_RELATED_CARDS_CLASS_RE.search(hint)) and is_card_list(element)
 
 
 def _candidates(root: HtmlElement, extra: list[HtmlElement]) -> list[tuple[str, list]]:
@@ -185,14 +258,7 @@ def _candidates(root: HtmlElement, extra: list[HtmlElement]) -> list[tuple[str, 
             group = _block_from_marker(element)
             if group:
                 found.append((kind, group))
-            continue
-        hint = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if (
-            element.tag in _BLOCK_TAGS
-            and _RELATED_CLASS_RE.search(hint)
-            and not _NOT_RELATED_CLASS_RE.search(hint)
-            and is_link_block(element)
-        ):
+        elif _hinted_block(element):
             found.append(("related", [element]))
     return found
 
@@ -200,7 +266,11 @@ def _candidates(root: HtmlElement, extra: list[HtmlElement]) -> list[tuple[str, 
 def cut_related_blocks(
     root: HtmlElement, base_url: str, extra: list[HtmlElement] | None = None
 ) -> list[RelatedBlock]:
-    """Remove read-also and most-read blocks from `root`; return the read-also ones."""
+    """Remove read-also and most-read blocks from `root`; return the read-also ones.
+
+    A page whose HTML has none may still list them in its Next.js data: they come back as one
+    block with no following text, so they count as "end" links.
+    """
     blocks: list[RelatedBlock] = []
     removed: set[HtmlElement] = set()
     for kind, group in _candidates(root, extra or []):
@@ -208,9 +278,14 @@ def cut_related_blocks(
         if first in removed or any(a in removed for a in first.iterancestors()):
             continue
         if kind == "related" and not _in_chrome(first):
-            blocks.append(RelatedBlock(_links(group, base_url), _following_texts(group[-1])))
+            blocks.append(RelatedBlock(_links(group, base_url), following_texts(group[-1])))
         for element in group:
             removed.add(element)
             if element.getparent() is not None:
                 element.drop_tree()
-    return [b for b in blocks if b.links]
+    found = [b for b in blocks if b.links]
+    if not found:
+        # script-rendered pages keep their end list only in the page's data
+        island = island_related_links(root, base_url)
+        found = [RelatedBlock(island)] if island else []
+    return found

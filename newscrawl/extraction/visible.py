@@ -13,11 +13,13 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
-from newscrawl.dates import find_dates_in_text
+from newscrawl.dates import find_dates_in_text, is_date_line
+from newscrawl.dates.tokens import tokenize
 from newscrawl.lexicon import (
     DATE_LINE_OPENERS,
     HOME_CRUMBS,
     MODIFIED_MARKERS,
+    YESTERDAY_WORDS,
     finder,
     finding,
     opener,
@@ -33,6 +35,13 @@ _DATE_MARKERS = opener(DATE_LINE_OPENERS)
 _MODIFIED_WORDS = finder(MODIFIED_MARKERS.split())
 _HOME_CRUMBS = frozenset(map(normalize_for_matching, HOME_CRUMBS))
 _MAX_DATE_CHARS = 80
+# "أمس" alone has no digit: short lines are read all the same
+_MAX_BARE_WORD_CHARS = 12
+_MAX_BARE_DATE_CHARS = 40
+_YEAR_OR_TIME_RE = re.compile(r"[0-9٠-٩]{4}|[0-9٠-٩]:[0-9٠-٩]{2}")
+_DAY_WORD_KINDS = frozenset({"yesterday", "before_yesterday", "published"})
+_YESTERDAY = finder(YESTERDAY_WORDS.split())
+_SEGMENT_RE = re.compile(r"(?=\s[|•·]\s)")
 _MAX_DATE_CANDIDATES = 6
 _MAX_DATE_LINES = 8  # reading a date costs far more than finding its line
 _MAX_CRUMB_WORDS = 5
@@ -49,19 +58,57 @@ def _opens_with_date_marker(own: str) -> bool:
     return opening(_DATE_MARKERS, folded) is not None
 
 
-def _date_line(element: HtmlElement) -> tuple[str, bool] | None:
+def _bare_date(element: HtmlElement) -> str | None:
+    """The text of an element that holds nothing but a date, marked by neither class nor words
+    (old table layouts: `<font size=1>03 - 12 - 2026</font>`, `<td>أمس</td>`)."""
+    own = (element.text or "").strip()
+    if len(element) or not own or len(own) > _MAX_BARE_DATE_CHARS:
+        return None
+    if _YEAR_OR_TIME_RE.search(own):
+        return own if is_date_line(own) else None
+    if len(own) > _MAX_BARE_WORD_CHARS or not finding(_YESTERDAY, own):
+        return None
+    kinds = {token.kind for token in tokenize(own)}
+    return own if kinds <= _DAY_WORD_KINDS else None
+
+
+def _date_line(element: HtmlElement, bare: bool) -> tuple[str, bool] | None:
     """The element's text when it may carry the page's date, and whether its class says
-    "updated"; None for the many elements that do not."""
+    "updated"; None for the many elements that do not. With `bare`, only the elements that
+    hold nothing but a date that no class or word marks as one."""
     hint = f"{element.get('class') or ''} {element.get('id') or ''}"
     hinted_update = bool(_UPDATE_CLASS_RE.search(hint))
     dated = _DATE_CLASS_RE.search(hint) and not _NOT_DATE_CLASS_RE.search(hint)
     looks_dated = hinted_update or dated or element.tag == "time"
-    if not looks_dated and not _opens_with_date_marker(element.text or ""):
-        return None
-    text = normalize_text(element.text_content())  # only for the few candidates: it is costly
-    if not text or len(text) > _MAX_DATE_CHARS or not re.search(r"[0-9٠-٩]", text):
+    marked = looks_dated or _opens_with_date_marker(element.text or "")
+    if bare or not marked:
+        found = _bare_date(element) if bare and not marked else None
+        return (normalize_text(found), False) if found else None
+    # only for the few candidates (it is costly); pieces spaced apart, since markup separates
+    # them on screen: "<span>07:49</span><span>312</span>" is a time and a view count
+    text = date_window(normalize_text(" ".join(element.itertext())))
+    if not text or (len(text) > _MAX_BARE_WORD_CHARS and not re.search(r"[0-9٠-٩]", text)):
         return None
     return text, hinted_update
+
+
+def date_window(text: str) -> str | None:
+    """The start of a meta line that may hold its date: whole segments between separators, as
+    many as fit in a date line ("نشر في : ... 14:47 | القسم: سياسة | كتبه: ليلى حداد").
+
+    >>> date_window("نشر في : 02 - 12 - 2026 | 15:36 | القسم: " + "سياسة واقتصاد " * 5)
+    'نشر في : 02 - 12 - 2026 | 15:36'
+    >>> date_window("كلمة " * 30) is None
+    True
+    """
+    if len(text) <= _MAX_DATE_CHARS:
+        return text
+    kept = ""
+    for piece in _SEGMENT_RE.split(text):
+        if len(kept) + len(piece) > _MAX_DATE_CHARS:
+            break
+        kept += piece
+    return kept.strip(" |•·") or None
 
 
 def labelled_date(text: str, *, modified: bool, hinted_update: bool, tz: str | None) -> str | None:
@@ -82,11 +129,33 @@ def labelled_date(text: str, *, modified: bool, hinted_update: bool, tz: str | N
     return None
 
 
-def visible_dates(root: HtmlElement, *, modified: bool = False, tz: str | None = None) -> list[str]:
+def date_lines(root: HtmlElement, *, bare: bool = False) -> list[tuple[str, bool]]:
+    """The page's short date lines with their "updated" class hint, those right after the
+    first h1 first (then the nearest before it). With `bare`, the unmarked ones instead: a
+    last resort, as teasers and comments carry such dates too."""
+    lines: list[tuple[int, str, bool]] = []
+    h1_at = None
+    for index, element in enumerate(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        if element.tag == "h1" and h1_at is None:
+            h1_at = index
+        line = _date_line(element, bare)
+        if line:
+            lines.append((index, *line))
+    start = h1_at or 0
+    lines.sort(key=lambda found: (found[0] < start, abs(found[0] - start)))
+    return [(text, hinted_update) for _, text, hinted_update in lines]
+
+
+def visible_dates(
+    root: HtmlElement, *, modified: bool = False, tz: str | None = None, bare: bool = False
+) -> list[str]:
     """Dates of the short date lines (ISO-8601), those right after the first h1 first.
 
     With `modified`, only "last updated" dates ("آخر تحديث: ..."), which are otherwise skipped;
-    `tz` applies to dates written without an offset.
+    `tz` applies to dates written without an offset; `bare` reads the unmarked date lines
+    (`date_lines`) instead.
 
     >>> from lxml.html import document_fromstring
     >>> page = document_fromstring(
@@ -97,24 +166,42 @@ def visible_dates(root: HtmlElement, *, modified: bool = False, tz: str | None =
     >>> visible_dates(page, modified=True)
     ['2024-05-04T00:00:00+00:00']
     """
-    lines: list[tuple[int, str, bool]] = []
-    h1_at = None
-    for index, element in enumerate(root.iter()):
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
-            continue
-        if element.tag == "h1" and h1_at is None:
-            h1_at = index
-        line = _date_line(element)
-        if line:
-            lines.append((index, *line))
-    start = h1_at or 0
-    lines.sort(key=lambda found: (found[0] < start, abs(found[0] - start)))
+    return line_dates(date_lines(root, bare=bare), modified=modified, tz=tz)
+
+
+def line_dates(
+    lines: list[tuple[str, bool]],
+    *,
+    modified: bool = False,
+    tz: str | None = None,
+    by_class: bool = True,
+) -> list[str]:
+    """The dates of `date_lines`, as `visible_dates` reads them.
+
+    A date only a class calls "updated" is the publication date when the page shows no other
+    (hAtom themes mark the post date `class="entry-date updated"`); without `by_class`, an
+    update date needs words that say so.
+
+    >>> lines = [("2 ديسمبر 2026 | 07:49", True)]
+    >>> line_dates(lines), line_dates(lines, modified=True, by_class=False)
+    (['2026-12-02T07:49:00+00:00'], [])
+    """
     if modified:
-        lines = [line for line in lines if line[2] or finding(_MODIFIED_WORDS, line[1])]
-    dates = (
+        lines = [
+            (text, hinted and by_class)
+            for text, hinted in lines
+            if (hinted and by_class) or finding(_MODIFIED_WORDS, text)
+        ]
+    dates = [
         labelled_date(text, modified=modified, hinted_update=hinted_update, tz=tz)
-        for _, text, hinted_update in lines[:_MAX_DATE_LINES]
-    )
+        for text, hinted_update in lines[:_MAX_DATE_LINES]
+    ]
+    if not modified and not any(dates):
+        dates = [
+            labelled_date(text, modified=False, hinted_update=False, tz=tz)
+            for text, hinted_update in lines[:_MAX_DATE_LINES]
+            if hinted_update
+        ]
     return [date for date in dates if date][:_MAX_DATE_CANDIDATES]
 
 

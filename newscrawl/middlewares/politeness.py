@@ -22,6 +22,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.discovery.requests import crawl_meta
 from newscrawl.discovery.robots import RobotsRules
 from newscrawl.downloader.pacing import HostPacer
@@ -41,7 +42,7 @@ class PolitenessMiddleware:
         self.crawler = crawler
         self.obey = settings.getbool("ROBOTSTXT_OBEY")
         self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "*"
-        self.max_crawl_delay = settings.getfloat("NEWSCRAWL_MAX_CRAWL_DELAY", 30.0)
+        self.max_crawl_delay = newscrawl_settings(crawler).max_crawl_delay
         self.pacer = HostPacer()
         # per origin: the outcome, or the requests waiting while the one fetch is in flight
         self._robots: dict[str, RobotsOutcome | list[Deferred[RobotsOutcome]]] = {}

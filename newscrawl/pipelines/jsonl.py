@@ -17,6 +17,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from twisted.internet import task
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
+from newscrawl.config import newscrawl_settings
+from newscrawl.outcomes import WRITTEN, site_key
 from newscrawl.pipelines.output_files import LineEncoder, OutputFile, partition_path
 from newscrawl.state.base import DoneMark
 from newscrawl.state.extension import StateExtension, state_of
@@ -35,6 +38,11 @@ from newscrawl.state.extension import StateExtension, state_of
 logger = logging.getLogger(__name__)
 
 WRITE_ERROR = "write_error"
+# Signals for a distributed crawl (newscrawl.distributed.worker): lines are about to be fsynced to
+# `paths` without done marks yet (a dead worker's files must then be read back before its work is
+# handed to another); the articles `urls` are now durable and marked done.
+lines_flushing = object()
+items_committed = object()
 ITEM_LIMIT_REACHED = "closespider_itemcount"
 
 
@@ -42,16 +50,15 @@ class JsonLinesWriterPipeline:
     """Writes articles to NEWSCRAWL_OUTPUT (appended) or the partitioned layout."""
 
     def __init__(self, crawler: Crawler) -> None:
-        settings = crawler.settings
+        config = newscrawl_settings(crawler)
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats = crawler.stats
-        output = settings.get("NEWSCRAWL_OUTPUT") or None
-        self.output = Path(os.path.abspath(output)) if output else None
-        self.data_dir = Path(os.path.abspath(settings.get("NEWSCRAWL_DATA_DIR") or "data"))
-        self.batch_items = max(1, settings.getint("NEWSCRAWL_FSYNC_ITEMS", 20))
-        self.batch_seconds = settings.getfloat("NEWSCRAWL_FSYNC_SECONDS", 1.0)
-        self.max_articles = settings.getint("NEWSCRAWL_MAX_ARTICLES", 0)
+        self.output = Path(os.path.abspath(config.output)) if config.output else None
+        self.data_dir = Path(os.path.abspath(config.data_dir))
+        self.batch_items = max(1, config.fsync_items)
+        self.batch_seconds = config.fsync_seconds
+        self.max_articles = config.max_articles
         self._encoder = LineEncoder()
         self._files: dict[Path, OutputFile] = {}
         self._marks: list[DoneMark] = []
@@ -151,12 +158,17 @@ class JsonLinesWriterPipeline:
         if self._stopped_by == WRITE_ERROR or not self._marks:
             return
         try:
+            pending = [str(f.path) for f in self._files.values() if f.has_pending]
+            self.crawler.signals.send_catch_log(lines_flushing, paths=pending)
             offsets = {str(f.path): f.flush() for f in self._files.values() if f.has_pending}
             self.state.store.commit_done(self._marks, offsets)
         except (OSError, sqlite3.Error) as exc:
             self._fail(exc)
             return
+        self.crawler.signals.send_catch_log(items_committed, urls=[m.url for m in self._marks])
         self.stats.inc_value("newscrawl/writer/written", len(self._marks))
+        for site, written in Counter(mark.site for mark in self._marks).items():
+            self.stats.inc_value(f"newscrawl/{site_key(site, WRITTEN)}", written)
         self.stats.inc_value("newscrawl/writer/fsyncs")
         self._marks = []
 

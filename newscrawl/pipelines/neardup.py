@@ -20,6 +20,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.fingerprints import (
     MINHASH_PERMUTATIONS,
     body_minhash,
@@ -29,7 +30,6 @@ from newscrawl.fingerprints import (
 from newscrawl.state.extension import StateExtension, state_of
 
 MODES = ("mark", "drop", "off")
-DEFAULT_THRESHOLD = 0.4
 # LSH only proposes candidates, each checked against the threshold: weigh its misses (false
 # negatives) above its false alarms, which the check removes anyway.
 LSH_WEIGHTS = (0.2, 0.8)
@@ -84,8 +84,8 @@ class NearDuplicatePipeline:
     """Marks or drops near-duplicates (`newscrawl/near_duplicates/marked` or `…/dropped/…`)."""
 
     def __init__(self, crawler: Crawler) -> None:
-        settings = crawler.settings
-        self.mode = settings.get("NEWSCRAWL_NEAR_DUPLICATES", "mark")
+        config = newscrawl_settings(crawler)
+        self.mode = config.near_duplicates
         if self.mode not in MODES:
             raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATES must be one of {MODES}, got {self.mode!r}")
         if self.mode == "off":
@@ -93,8 +93,7 @@ class NearDuplicatePipeline:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats = crawler.stats
-        threshold = settings.getfloat("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD", DEFAULT_THRESHOLD)
-        self.index = NearDuplicateIndex(threshold)
+        self.index = NearDuplicateIndex(config.near_duplicate_threshold)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -105,7 +104,12 @@ class NearDuplicatePipeline:
         return state_of(self.crawler)
 
     def open_spider(self) -> None:
-        for url, signature in self.state.store.signatures():
+        store = self.state.store
+        shared = getattr(store, "near_duplicate_index", None)
+        if shared is not None:  # a distributed crawl's index lives in Redis: nothing to load
+            self.index = shared()
+            return
+        for url, signature in store.signatures():
             self.index.add(url, minhash_from_bytes(signature))
         self.stats.set_value("newscrawl/neardup/index_loaded", len(self.index))
 

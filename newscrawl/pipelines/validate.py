@@ -8,8 +8,8 @@ from itemadapter import ItemAdapter, is_item
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from newscrawl.discovery.canonical import canonicalize_url
 from newscrawl.state.extension import StateExtension
+from newscrawl.urls import canonicalize_url, stored_url
 
 REQUIRED_TEXT_FIELDS = ("url", "site", "title", "body")
 
@@ -64,4 +64,4 @@ class ValidatePipeline:
         state = self.crawler.get_extension(StateExtension)
         url = ItemAdapter(item).get("url") if is_item(item) else None
         if state is not None and isinstance(url, str):
-            state.take_extras(canonicalize_url(url) or url)
+            state.take_extras(stored_url(url))  # the key the spider side filed it under

@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from newscrawl.profiles import checks
+from newscrawl.profiles import checks, timing
 
 SELECTOR_FIELDS = (
     "title",
@@ -84,6 +85,12 @@ class SiteProfile:
     """Canonical URLs end with "/" (True), never do (False), or are kept as linked (None)."""
     selectors: Selectors = field(default_factory=Selectors)
     """Per-field selectors for pages whose markup generic extraction misreads."""
+    every: str | None = None
+    """`newscrawl schedule`: crawl the site this often ("30m", "2h"; see profiles.timing)."""
+    jitter: str | None = None
+    """`newscrawl schedule`: start each run up to this much later, at random ("2m")."""
+    active_hours: str | None = None
+    """`newscrawl schedule`: runs start only in this daily window ("06:00-23:00")."""
 
     @classmethod
     def ad_hoc(cls, host: str) -> SiteProfile:
@@ -122,7 +129,8 @@ _TUPLE_KEYS = {
     "domains", "start_urls", "path_prefixes", "feeds", "sitemaps", "article_url_patterns",
     "exclude_url_patterns",
 }  # fmt: skip
-_STR_KEYS = {"name", "title", "timezone", "date_locale", "language"}
+_STR_KEYS = {"name", "title", "timezone", "date_locale", "language", "every", "jitter",
+             "active_hours"}  # fmt: skip
 
 
 def profile_from_mapping(raw: dict[str, Any], source: str) -> SiteProfile:
@@ -173,6 +181,9 @@ _SCALAR_CHECKS: dict[str, _Check] = {
     "timezone": checks.check_timezone,
     "language": checks.check_language,
     "date_locale": checks.check_locale,
+    "every": timing.check_interval,
+    "jitter": timing.check_jitter,
+    "active_hours": timing.check_active_hours,
 }
 
 
@@ -192,17 +203,16 @@ def _checked_values(profile: SiteProfile) -> Iterator[tuple[str, _Check, str]]:
         yield f"selectors.remove[{i}]", checks.check_selector, query
 
 
-def load_profile_file(path: Path) -> SiteProfile:
+def load_profile_file(path: Path | Traversable) -> SiteProfile:
     """Read and validate one profile file; its `name` must equal the file name."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ProfileError(f"{path.name}: {exc}") from None
     profile = profile_from_mapping(raw, path.name)
-    if profile.name != path.stem:
-        raise ProfileError(
-            f"{path.name}: name: {profile.name!r} must equal the file name {path.stem!r}"
-        )
+    stem = path.name.removesuffix(".toml")
+    if profile.name != stem:
+        raise ProfileError(f"{path.name}: name: {profile.name!r} must equal the file name {stem!r}")
     return profile
 
 
@@ -227,10 +237,20 @@ def profiles_dir_from(configured: str | None) -> Path | None:
     return folder
 
 
-def _profile_files(directory: Path | None) -> dict[str, Path]:
+def _bundled_files() -> list[Traversable]:
+    # Read through importlib.resources, not as a folder on disk: deployed to Scrapyd, the
+    # package is imported from a zipped egg, where the bundled profiles are no files at all.
+    found = resources.files("newscrawl.profiles").joinpath("sites").iterdir()
+    return sorted((p for p in found if p.name.endswith(".toml")), key=lambda p: p.name)
+
+
+def _profile_files(directory: Path | None) -> dict[str, Path | Traversable]:
     """Profile files by name: the bundled ones, overlaid by `directory`'s (same name wins)."""
-    folders = [bundled_profiles_dir(), *([directory] if directory else [])]
-    return {p.stem: p for folder in folders for p in sorted(folder.glob("*.toml"))}
+    files: dict[str, Path | Traversable] = {
+        p.name.removesuffix(".toml"): p for p in _bundled_files()
+    }
+    files.update({p.stem: p for p in sorted(directory.glob("*.toml"))} if directory else {})
+    return files
 
 
 def load_profiles(directory: Path | None = None) -> dict[str, SiteProfile]:

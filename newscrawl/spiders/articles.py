@@ -12,15 +12,37 @@ from scrapy.http import Response
 from newscrawl.discovery.window import is_before
 from newscrawl.extraction.encoding import UndecodablePage
 from newscrawl.items import Article
+from newscrawl.profiles import SiteProfile
 from newscrawl.spiders.sitecrawl import SiteCrawl
+from newscrawl.spiders.titlelearning import TitleLearners
 from newscrawl.urls import same_page_key
 
 Extractor = Callable[..., Article | None]
+ANY_LANGUAGE = frozenset({"any", "all", "*"})
 Count = Callable[[str], None]
 
 
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def wanted_language(profile: SiteProfile, ad_hoc_language: str | None) -> str | None:
+    """The language a target's articles must be in: its profile's, else for an ad-hoc target
+    (a bare URL) `ad_hoc_language` unless that is "any"; None keeps every language.
+
+    >>> ad_hoc, france24 = SiteProfile.ad_hoc("x.com"), SiteProfile("f", ("f.com",), language="ar")
+    >>> wanted_language(ad_hoc, "ar"), wanted_language(ad_hoc, "any")
+    ('ar', None)
+    >>> wanted_language(france24, "en")
+    'ar'
+    >>> wanted_language(SiteProfile("mine", ("m.com",)), "ar") is None
+    True
+    """
+    if profile.language:
+        return profile.language
+    if profile != SiteProfile.ad_hoc(profile.name) or not ad_hoc_language:
+        return None
+    return None if ad_hoc_language.lower() in ANY_LANGUAGE else ad_hoc_language.lower()
 
 
 @dataclass
@@ -31,6 +53,7 @@ class ArticleReader:
     count: Count
     since: date | None
     emitted: set[str] = field(default_factory=set)
+    titles: TitleLearners = field(default_factory=TitleLearners)
 
     def _amp_twins(self, site: SiteCrawl, response: Response) -> list[str]:
         hrefs = response.xpath('//link[@rel="amphtml"]/@href').getall()[:3]
@@ -38,9 +61,12 @@ class ArticleReader:
         return [url for url in twins if url]
 
     def _in_profile_language(self, site: SiteCrawl, article: Article) -> bool:
-        # multilingual sites: a profile covers one edition (france24_ar keeps "ar" only)
-        wanted = site.target.profile.language
-        if wanted and article.language != wanted:
+        # multilingual sites: a profile covers one edition (france24_ar keeps "ar" only), and an
+        # ad-hoc target keeps NEWSCRAWL_LANGUAGE (an Arabic corpus, not the site's /en/ edition);
+        # the ad-hoc default drops only what was detected as another language
+        wanted = site.language  # resolved once per target (`wanted_language`)
+        lenient = not site.target.profile.language and article.language is None
+        if wanted and article.language != wanted and not lenient:
             self.count(f"skipped/language/{article.language or 'unknown'}")
             return False
         return True
@@ -60,10 +86,12 @@ class ArticleReader:
             article = self.extractor(
                 response.body, response.url, content_type=content_type,
                 profile=site.target.profile, hints=hints, fetched_at=utc_now_iso(),
+                timezone=site.clock.timezone, learned=self.titles.for_site(site.name),
             )  # fmt: skip
         except UndecodablePage:
             self.count("skipped/undecodable")
             return
+        self.titles.remember(site.name)
         if article is None:
             self.count("skipped/no_article")
             return

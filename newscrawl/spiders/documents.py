@@ -11,7 +11,7 @@ from scrapy.http import Response
 
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.safexml import XmlRejected, gunzip_capped
-from newscrawl.discovery.sitemaps import parse_sitemap
+from newscrawl.discovery.sitemaps import SitemapEntry, lists_archives, parse_sitemap
 from newscrawl.discovery.window import is_before
 from newscrawl.spiders.sitecrawl import CrawlLimits
 
@@ -24,6 +24,9 @@ class DocumentResult:
 
     sitemaps: list[str] = field(default_factory=list)
     articles: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    undated_children: bool = False
+    """A sitemap index whose children carry no lastmod: the index stays the same when a child
+    changes, so a 304 on it says nothing about them."""
 
 
 @dataclass
@@ -48,6 +51,12 @@ class DocumentReader:
             return False
         return True
 
+    def _wanted_child(self, entry: SitemapEntry) -> bool:
+        if lists_archives(entry.loc):  # taxonomy, user and static-page sitemaps list no article
+            self.count("skipped/archive_sitemap")
+            return False
+        return self._keep({}, entry.lastmod, "sitemap")
+
     def read_sitemap(self, response: Response, depth: int) -> DocumentResult | None:
         body = self._body(response, "sitemap")
         if body is None:
@@ -62,9 +71,8 @@ class DocumentReader:
             if depth + 1 > self.limits.max_sitemap_depth:
                 self.count("trap/sitemap_depth")
                 return result
-            result.sitemaps = [
-                e.loc for e in sitemap.entries if self._keep({}, e.lastmod, "sitemap")
-            ]
+            result.sitemaps = [e.loc for e in sitemap.entries if self._wanted_child(e)]
+            result.undated_children = any(e.lastmod is None for e in sitemap.entries)
             return result
         for entry in sitemap.entries:
             if self._keep(entry.hints, entry.lastmod, "sitemap"):

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.discovery.classify import declares_article, page_kind, url_kind
 from newscrawl.discovery.feeds import feed_links
 from newscrawl.discovery.listing import next_page_links, page_links
@@ -27,9 +29,15 @@ from newscrawl.discovery.robots import RobotsRules
 from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
 from newscrawl.profiles import profiles_dir_from
-from newscrawl.spiders.articles import ArticleReader
+from newscrawl.spiders.articles import ArticleReader, wanted_language
+from newscrawl.spiders.clockwork import clock_for, observe_article, release_held
 from newscrawl.spiders.documents import DocumentReader
+from newscrawl.spiders.outcomes import close_sites, counts_as_fetch, failed_key, fetched_key
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
+from newscrawl.spiders.sitefacts import requested_url
+from newscrawl.spiders.titlelearning import title_learners
+from newscrawl.state.base import Validators
+from newscrawl.state.extension import state_of
 from newscrawl.targets import Target, parse_targets
 
 
@@ -37,6 +45,9 @@ class NewsSpider(Spider):
     name = "news"
     articles: ArticleReader
     documents: DocumentReader
+    limits: CrawlLimits
+    navigate_with_sitemaps: bool
+    ad_hoc_language: str
 
     def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -46,21 +57,30 @@ class NewsSpider(Spider):
         self.targets: list[Target] = []
         self.since = parse_since(since)
         self.sites: dict[str, SiteCrawl] = {}
-        self.limits = CrawlLimits()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
-        settings = crawler.settings
-        profiles_dir = profiles_dir_from(settings.get("NEWSCRAWL_PROFILES_DIR"))
-        spider.targets = parse_targets(spider.target_specs, profiles_dir)
-        spider.limits = CrawlLimits.from_settings(settings)
-        extractor = load_object(
-            settings.get("NEWSCRAWL_EXTRACTOR") or "newscrawl.extraction.extract_page"
-        )
+        config = newscrawl_settings(crawler)
+        spider.targets = parse_targets(spider.target_specs, profiles_dir_from(config.profiles_dir))
+        spider.limits = CrawlLimits.from_config(config)
+        spider.navigate_with_sitemaps = config.navigate_with_sitemaps
+        extractor = load_object(config.extractor)
         spider.articles = ArticleReader(extractor, spider.count, spider.since)
+        spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
+        crawler.signals.connect(spider._release_clock_gates, signal=signals.spider_idle)
         return spider
+
+    def _release_clock_gates(self) -> None:
+        """Requests a clock gate still holds when nothing else is left (a scout lost without an
+        answer) are crawled after all."""
+        held = release_held(site.clock for site in self.sites.values())
+        assert self.crawler.engine is not None
+        for request in held:
+            self.crawler.engine.crawl(request)
+        if held:
+            raise DontCloseSpider
 
     def count(self, key: str, amount: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -78,20 +98,26 @@ class NewsSpider(Spider):
         if kind == "sitemap":  # one cap for a sitemap, compressed in transit or not
             request.meta["download_maxsize"] = self.limits.max_sitemap_bytes
         if kind in DOCUMENT_KINDS:
-            site.pending_discovery += 1
+            site.discovery_requested(url)
         self.count(f"requests/{kind}")
         return request
 
     async def start(self) -> AsyncIterator[Request]:
+        self.articles.titles = title_learners(self.crawler)  # what earlier runs learnt
         for target in self.targets:
             if target.site in self.sites:  # the same site twice: crawl it once
                 self.logger.warning("target %s given twice; crawling it once", target.site)
                 self.count("skipped/duplicate_target")
                 continue
-            site = SiteCrawl.for_target(target, self.limits)
-            self.sites[site.name] = site
+            site = self.sites[target.site] = self.new_site(target)
+            site.clock = clock_for(self.crawler, site.name, target.profile.timezone)
+            site.language = wanted_language(target.profile, self.ad_hoc_language)
             for request in self._site_start(site):
                 yield request
+
+    def new_site(self, target: Target) -> SiteCrawl:
+        """The bookkeeping of one target (a distributed crawl shares its facts in Redis)."""
+        return SiteCrawl.for_target(target, self.limits)
 
     def _site_start(self, site: SiteCrawl) -> Iterable[Request]:
         for origin in site.origins:
@@ -116,14 +142,18 @@ class NewsSpider(Spider):
         site, meta = self._site(response.request)  # type: ignore[arg-type]
         kind = meta["kind"]
         out: list[Any] = []
+        if counts_as_fetch(kind):
+            self.count(fetched_key(site.name))
         try:
             out.extend(self._dispatch(site, meta, response, **kwargs))
         except Exception:
             self.logger.exception("failed to process %s", response.url)
             self.count(f"failed/parse/{kind}")
+            self.count(failed_key(site.name))
         if kind in DOCUMENT_KINDS:
-            out.extend(self._discovery_step_done(site))
-        return out
+            asked = requested_url(response.request)  # type: ignore[arg-type]
+            out.extend(self._discovery_step_done(site, asked))
+        return site.clock.passing(out, response.request)
 
     def _dispatch(
         self, site: SiteCrawl, meta: dict[str, Any], response: Response, **kw: Any
@@ -137,7 +167,8 @@ class NewsSpider(Spider):
         if not is_html(response):
             self.count("skipped/non_html")
             return []
-        return self._on_page(site, kind, response, depth, meta.get("hints") or {})
+        hints = meta.get("hints") or {}
+        return self._on_page(site, kind, response, depth, hints, again=kw.get("again", False))
 
     def _on_robots(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
         found = RobotsRules.parse(response.body, "*").sitemaps if response.status == 200 else []
@@ -163,6 +194,8 @@ class NewsSpider(Spider):
             return
         read = self.documents.read_sitemap if kind == "sitemap" else self.documents.read_feed
         result = read(response, depth)
+        if result is not None:
+            site.clock.observe_entries(result.articles, response.url)
         if result is None:
             if probe:  # not a usable document: try the next usual location
                 yield from self._probe(site, kind)
@@ -170,30 +203,36 @@ class NewsSpider(Spider):
         if probe:
             self.count(f"discovery/probed_{kind}")
         site.stop_probing(kind)  # one location works: no more guessing
+        if kind == "feed":
+            site.count_feed_entries(len(result.articles))
+        if result.undated_children:  # its 304 would hide changed children: refetch it next run
+            state_of(self.crawler).stage_validators(response.url, Validators(None, None))
         for href in result.sitemaps:
             url = site.admit_discovery(href, response.url, self.count)
             if url:
                 self.count("discovery/sitemap_index_child")
                 yield self._request(site, url, "sitemap", depth + 1)
         for href, hints in result.articles:
-            if not site.wants_article(site.canonical(href, response.url), self.count):
+            if not site.wants_article(site.canonical(href, response.url), self.count, hints):
                 continue
             url = site.admit(href, response.url, depth + 1, self.count)
             if url:
-                site.sitemap_articles += kind == "sitemap"
+                if kind == "sitemap":
+                    site.count_sitemap_article()
                 self.count(f"discovery/{kind}")
                 yield self._request(site, url, "article", depth + 1, hints=hints)
 
     def _not_modified(self, site: SiteCrawl, kind: str) -> None:
         self.count("discovery/not_modified")
-        site.unchanged_sitemaps += kind == "sitemap"
+        self.count(fetched_key(site.name))
+        if kind == "sitemap":
+            site.count_unchanged_sitemap()
 
-    def _discovery_step_done(self, site: SiteCrawl) -> Iterable[Request]:
-        site.pending_discovery -= 1
-        if site.pending_discovery > 0 or site.home_started:
+    def _discovery_step_done(self, site: SiteCrawl, document: str) -> Iterable[Request]:
+        if not site.discovery_done(document):
+            yield from self._home_again(site, document)
             return
-        site.home_started = True
-        if site.sitemaps_cover and not self.settings.getbool("NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"):
+        if site.sitemaps_cover and not self.navigate_with_sitemaps:
             self.count("discovery/home_skipped_sitemaps_cover")
             return
         for start_url in site.target.start_urls:
@@ -202,8 +241,25 @@ class NewsSpider(Spider):
                 self.count("discovery/home")
                 yield self._request(site, url, "home", 0)
 
+    def _home_again(self, site: SiteCrawl, document: str) -> Iterable[Request]:
+        """The home page once more, when the feeds it linked are read (see `_on_page`)."""
+        if not site.home_again_due(document):
+            return
+        for start_url in site.target.start_urls:
+            url = site.canonical(start_url)
+            if url:
+                self.count("discovery/home_after_feeds")
+                yield self._request(site, url, "home", 0, again=True)
+
     def _on_page(
-        self, site: SiteCrawl, kind: str, response: Response, depth: int, hints: dict[str, Any]
+        self,
+        site: SiteCrawl,
+        kind: str,
+        response: Response,
+        depth: int,
+        hints: dict[str, Any],
+        *,
+        again: bool = False,
     ) -> Iterable[Any]:
         page = page_kind(response)  # type: ignore[arg-type]
         if page == "article" and kind == "listing" and not declares_article(response):  # type: ignore[arg-type]
@@ -212,6 +268,11 @@ class NewsSpider(Spider):
             page = "listing"
         # an article URL whose page is merely unclear (a short brief) goes to the extractor
         if kind != "home" and (page == "article" or (kind == "article" and page == "other")):
+            hints = site.clock.with_feed_date(response.url, hints)
+            clock_feeds = self._clock_feeds(site, response, hints)
+            if clock_feeds is not None:  # the clock scout: read once sitemaps and feeds are in
+                yield from clock_feeds
+                return
             yield from self.articles.read(site, response, hints)
             if not site.sitemaps_cover:
                 yield from self._harvest(site, response, depth)
@@ -219,9 +280,22 @@ class NewsSpider(Spider):
         if kind == "article":
             self.count(f"classify/article_request_was_{page}")
             return
-        if kind == "home" and not site.probing_done("feed"):
-            yield from self._linked_feeds(site, response)
+        if kind == "home" and not again and not site.probing_done("feed"):
+            feeds = list(self._linked_feeds(site, response))
+            if feeds:  # they may list all this page shows: its links are read after them
+                site.wait_for_feeds()
+                yield from feeds
+                return
         yield from self._mine_listing(site, kind, response, depth)
+
+    def _clock_feeds(
+        self, site: SiteCrawl, response: Response, hints: dict[str, Any]
+    ) -> list[Request] | None:
+        def feed_request(href: str) -> Request | None:
+            url = site.admit_discovery(href, response.url, self.count)
+            return self._request(site, url, "feed", 0) if url else None
+
+        return observe_article(site.clock, response, hints, feed_request)
 
     def _linked_feeds(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
         declared = feed_links(response)  # type: ignore[arg-type]
@@ -236,9 +310,10 @@ class NewsSpider(Spider):
     def _mine_listing(
         self, site: SiteCrawl, kind: str, response: Response, depth: int
     ) -> Iterable[Request]:
-        navigate = not site.sitemaps_cover or self.settings.getbool(
-            "NEWSCRAWL_NAVIGATE_WITH_SITEMAPS"
-        )
+        navigate = not site.sitemaps_cover or self.navigate_with_sitemaps
+        if navigate and kind == "home" and site.feeds_cover_home(self._shown(site, response)):
+            self.count("discovery/sections_skipped_feeds_cover")
+            navigate = False
         pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
         # a "next" that points at an article is a "read on" link, not pagination
         pagination = [
@@ -267,6 +342,15 @@ class NewsSpider(Spider):
                 self.count("discovery/pagination")
                 yield self._request(site, url, "listing", depth)
 
+    def _shown(self, site: SiteCrawl, response: Response) -> list[str]:
+        """The site's article URLs a page links to."""
+        urls = (site.canonical(href, response.url) for href, _ in page_links(response))  # type: ignore[arg-type]
+        return [
+            url
+            for url in urls
+            if url and site.scope.contains(url) and url_kind(url, site.target.profile) == "article"
+        ]
+
     def _harvest(self, site: SiteCrawl, response: Response, depth: int) -> Iterable[Request]:
         taken = 0
         for href, _text in page_links(response):  # type: ignore[arg-type]
@@ -291,11 +375,17 @@ class NewsSpider(Spider):
             self.count(f"ignored/{kind}")
         else:
             self.count(failed_fetch_key(kind, reason))
+            if counts_as_fetch(kind) and not request.cb_kwargs.get("probe"):  # probes may miss
+                self.count(failed_key(site.name))
         out: list[Request] = []
         if kind == "robots" and not site.target.profile.sitemaps:
             out.extend(self._probe(site, "sitemap"))  # no robots.txt: try the usual locations
         if request.cb_kwargs.get("probe"):
             out.extend(self._probe(site, kind))
         if kind in DOCUMENT_KINDS:
-            out.extend(self._discovery_step_done(site))
-        return out
+            out.extend(self._discovery_step_done(site, requested_url(request)))
+        return site.clock.passing(out, request)
+
+    def closed(self, reason: str) -> None:
+        if self.crawler.stats is not None:
+            close_sites(self.crawler.stats, self.sites, reason)

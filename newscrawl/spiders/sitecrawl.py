@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.settings import BaseSettings
-
+from newscrawl.config import NewscrawlSettings
 from newscrawl.discovery.classify import url_kind
 from newscrawl.discovery.feeds import COMMON_FEED_PATHS
 from newscrawl.discovery.scope import SiteScope
 from newscrawl.discovery.sitemaps import USUAL_SITEMAP_PATHS
 from newscrawl.discovery.traps import trap_reason
+from newscrawl.discovery.urlshapes import never_article, url_language
+from newscrawl.spiders.clockwork import SiteClock
+from newscrawl.spiders.sitefacts import NO_OWNER, NOBODY, LocalSiteFacts, SiteFacts
 from newscrawl.targets import Target
 from newscrawl.urls import article_url, canonicalize_url, endpoint, has_session_id, same_page_key
 
@@ -26,24 +29,24 @@ PROBE_PATHS = {"sitemap": USUAL_SITEMAP_PATHS, "feed": COMMON_FEED_PATHS}
 
 @dataclass(frozen=True)
 class CrawlLimits:
-    """Budgets from settings (NEWSCRAWL_MAX_DEPTH, NEWSCRAWL_MAX_PAGES_PER_SITE, ...)."""
+    """The navigation budgets of `NewscrawlSettings` (NEWSCRAWL_MAX_DEPTH, ...)."""
 
-    max_depth: int = 5
-    max_pages: int = 5000
-    max_sitemap_depth: int = 3
-    max_sitemaps: int = 200
-    max_sitemap_bytes: int = 50 * 1024 * 1024
-    article_harvest: int = 5
+    max_depth: int
+    max_pages: int
+    max_sitemap_depth: int
+    max_sitemaps: int
+    max_sitemap_bytes: int
+    article_harvest: int
 
     @classmethod
-    def from_settings(cls, settings: BaseSettings) -> CrawlLimits:
+    def from_config(cls, config: NewscrawlSettings) -> CrawlLimits:
         return cls(
-            max_depth=settings.getint("NEWSCRAWL_MAX_DEPTH", 5),
-            max_pages=settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE", 5000),
-            max_sitemap_depth=settings.getint("NEWSCRAWL_MAX_SITEMAP_DEPTH", 3),
-            max_sitemaps=settings.getint("NEWSCRAWL_MAX_SITEMAPS_PER_SITE", 200),
-            max_sitemap_bytes=settings.getint("NEWSCRAWL_MAX_SITEMAP_BYTES", 50 * 1024 * 1024),
-            article_harvest=settings.getint("NEWSCRAWL_ARTICLE_LINK_HARVEST", 5),
+            max_depth=config.max_depth,
+            max_pages=config.max_pages_per_site,
+            max_sitemap_depth=config.max_sitemap_depth,
+            max_sitemaps=config.max_sitemaps_per_site,
+            max_sitemap_bytes=config.max_sitemap_bytes,
+            article_harvest=config.article_link_harvest,
         )
 
 
@@ -54,18 +57,21 @@ class SiteCrawl:
     target: Target
     scope: SiteScope
     limits: CrawlLimits
-    pending_discovery: int = 0
-    sitemap_articles: int = 0
-    unchanged_sitemaps: int = 0
-    sitemaps_fetched: int = 0
-    probes: dict[str, int] = field(default_factory=lambda: {"sitemap": 0, "feed": 0})
-    home_started: bool = False
-    pages: int = 0
-    seen: set[str] = field(default_factory=set)
+    # seen URLs, budgets, discovery phase: in memory, or shared by a distributed crawl's workers
+    facts: SiteFacts = field(default_factory=LocalSiteFacts)
+    _covered: bool = field(default=False, init=False, repr=False)
+    _pending: int = field(default=0, init=False, repr=False)  # discovery documents in flight
+    clock: SiteClock = field(default_factory=SiteClock, repr=False)
+    """The site's clock (dates printed without an offset), learnt as the crawl goes."""
+    language: str | None = None
+    """The language its articles must be in (ISO 639-1); None keeps every language."""
 
     @classmethod
-    def for_target(cls, target: Target, limits: CrawlLimits) -> SiteCrawl:
-        return cls(target, SiteScope.for_site(target.start_urls, target.profile.domains), limits)
+    def for_target(
+        cls, target: Target, limits: CrawlLimits, facts: SiteFacts | None = None
+    ) -> SiteCrawl:
+        scope = SiteScope.for_site(target.start_urls, target.profile.domains)
+        return cls(target, scope, limits, facts or LocalSiteFacts())
 
     @property
     def sitemaps_cover(self) -> bool:
@@ -74,7 +80,48 @@ class SiteCrawl:
         A sitemap that answers 304 listed its articles last time, and they are all known: home
         and section pages would only lead back to them.
         """
-        return self.sitemap_articles > 0 or self.unchanged_sitemaps > 0
+        # counters only grow: once covered, always covered (and no more shared-facts lookups)
+        self._covered = self._covered or any(
+            self.facts.get(name) > 0 for name in ("sitemap_articles", "unchanged_sitemaps")
+        )
+        return self._covered
+
+    def count_sitemap_article(self) -> None:
+        self.facts.add("sitemap_articles")
+
+    def count_unchanged_sitemap(self) -> None:
+        self.facts.add("unchanged_sitemaps")
+
+    def discovery_requested(self, url: str) -> None:
+        self.facts.document_requested(url)
+
+    def discovery_done(self, url: str) -> bool:
+        """Note a discovery document handled; True when the home page's turn has come."""
+        self._pending = self.facts.document_done(url)
+        return self._pending <= 0 and self.facts.claim_once("home", url)
+
+    def wait_for_feeds(self) -> None:
+        """The home page links feeds not read yet: its own links wait for them."""
+        self.facts.add("home_waits")
+
+    def home_again_due(self, url: str) -> bool:
+        """True once, when the feeds a waiting home page linked have all been read."""
+        waiting = self._pending <= 0 and self.facts.get("home_waits") > 0
+        return waiting and self.facts.claim_once("home_again", url)
+
+    def count_feed_entries(self, entries: int) -> None:
+        self.facts.add("feed_entries", entries)
+
+    def feeds_cover_home(self, article_urls: list[str]) -> bool:
+        """Whether feeds listed every article the home page links, and more besides.
+
+        Such a feed is the site's archive (old PHP sites list every article in rss.php); its
+        sections would only lead back to what it listed. A feed of the latest ten does not cover
+        a home page showing thirty, and the sections are crawled.
+        """
+        shown = {same_page_key(url) for url in article_urls}
+        listed = self.facts.get("feed_entries")
+        return listed > len(shown) and all(self.is_seen(url) for url in article_urls)
 
     @property
     def name(self) -> str:
@@ -102,39 +149,50 @@ class SiteCrawl:
         prefixes = self.target.profile.path_prefixes
         return not prefixes or urlsplit(url).path.startswith(prefixes)
 
-    def wants_article(self, url: str | None, count: Count) -> bool:
+    def wants_article(
+        self, url: str | None, count: Count, hints: dict[str, Any] | None = None
+    ) -> bool:
         """Whether a sitemap/feed entry is worth fetching as an article (profile patterns)."""
         if url and not self.in_sections(url):
             count("skipped/outside_path_prefixes")
             return False
+        if url and self.language:
+            # another edition of a multilingual site, by hreflang or by its /en/ path
+            other = (hints or {}).get("language") or url_language(url)
+            if other and other != self.language:
+                count(f"skipped/other_edition/{other}")
+                return False
         guess = url_kind(url, self.target.profile) if url else "other"
         if guess == "other" or (guess != "article" and self.target.profile.article_url_patterns):
             count("discovery/skipped_not_article_url")
+            return False
+        # sitemaps list archives too (WordPress core lists every tag and author page)
+        if url and guess != "article" and (reason := never_article(url)):
+            count(f"discovery/skipped_{reason}_url")
             return False
         return True
 
     def next_probe(self, kind: str, count: Count) -> str | None:
         """The next usual sitemap/feed location to try, or None once one worked or all failed."""
         paths = PROBE_PATHS[kind]
-        while self.probes[kind] < len(paths):
-            path = paths[self.probes[kind]]
-            self.probes[kind] += 1
-            url = self.admit_discovery(self.origins[0] + path, None, count)
+        while (index := self.facts.add(f"probes/{kind}") - 1) < len(paths):
+            url = self.admit_discovery(self.origins[0] + paths[index], None, count)
             if url:
                 return url
         return None
 
     def stop_probing(self, kind: str) -> None:
-        self.probes[kind] = len(PROBE_PATHS[kind])
+        self.facts.add(f"probes/{kind}", len(PROBE_PATHS[kind]))
 
     def probing_done(self, kind: str) -> bool:
-        return self.probes[kind] >= len(PROBE_PATHS[kind])
+        return self.facts.get(f"probes/{kind}") >= len(PROBE_PATHS[kind])
 
     def mark_seen(self, *urls: str) -> None:
-        self.seen.update(same_page_key(url) for url in urls)
+        self.facts.mark_seen([same_page_key(url) for url in urls])
 
-    def is_seen(self, url: str) -> bool:
-        return same_page_key(url) in self.seen
+    def is_seen(self, url: str, owner: str = NOBODY) -> bool:
+        """Whether `url` was claimed (by another owner than `owner`, see `sitefacts`)."""
+        return self.facts.seen(same_page_key(url), owner)
 
     def canonical(self, href: str, base: str | None = None) -> str | None:
         return canonicalize_url(href, base=base, trailing_slash=self.target.profile.trailing_slash)
@@ -162,7 +220,7 @@ class SiteCrawl:
             return None
         if has_session_id(href):
             count("trap/session_id")  # stripped by canonicalisation, the page itself is kept
-        if self.is_seen(url):
+        if self.is_seen(url, base or NO_OWNER):
             return None
         reason = trap_reason(url)
         if reason:
@@ -171,11 +229,10 @@ class SiteCrawl:
         if depth > self.limits.max_depth:
             count("trap/depth")
             return None
-        if self.pages >= self.limits.max_pages:
+        owner, budget = base or NO_OWNER, self.limits.max_pages
+        if not self.facts.claim(same_page_key(url), owner, "pages", budget):
             count("trap/page_budget")
             return None
-        self.mark_seen(url)
-        self.pages += 1
         return url
 
     def admit_discovery(self, href: str, base: str | None, count: Count) -> str | None:
@@ -184,11 +241,10 @@ class SiteCrawl:
         if url is None or not self.scope.contains(url):
             count("skipped/offsite")
             return None
-        if self.is_seen(url):
+        owner = base or NO_OWNER
+        if self.is_seen(url, owner):
             return None
-        if self.sitemaps_fetched >= self.limits.max_sitemaps:
+        if not self.facts.claim(same_page_key(url), owner, "documents", self.limits.max_sitemaps):
             count("trap/sitemap_budget")
             return None
-        self.mark_seen(url)
-        self.sitemaps_fetched += 1
         return url

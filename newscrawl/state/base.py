@@ -118,4 +118,16 @@ class StateStore(Protocol):
         """The last run that emitted an article of `site`."""
         ...
 
+    def site_fact(self, site: str, key: str) -> str | None:
+        """What an earlier crawl learnt about `site` under `key` (e.g. "clock"), or None.
+
+        Facts are small texts (JSON for structured ones) owned by whoever writes the key; the
+        store keeps them as given and never interprets them.
+        """
+        ...
+
+    def save_site_fact(self, site: str, key: str, value: str) -> None:
+        """Remember `value` as the `key` fact of `site`, replacing the previous one."""
+        ...
+
     def close(self) -> None: ...

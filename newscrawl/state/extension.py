@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.failures import failed_fetches
 from newscrawl.state.base import StateStore, Validators
 from newscrawl.state.reconcile import reconcile_outputs
@@ -74,10 +75,10 @@ class StateExtension:
         return self._store
 
     def _open(self) -> StateStore:
-        state_dir = self.crawler.settings.get("NEWSCRAWL_STATE_DIR") or None
+        state_dir = newscrawl_settings(self.crawler).state_dir
         store: StateStore | None = None
         try:
-            store = SqliteStateStore(state_dir)
+            store = self._new_store(state_dir)
             self._adopt_output_file(store)
             report = reconcile_outputs(store)
             store.start_run(self.run_id)
@@ -105,13 +106,22 @@ class StateExtension:
         logger.info("state store %s opened (run %s)", state_dir or ":memory:", self.run_id)
         return store
 
+    def _new_store(self, state_dir: str | None) -> StateStore:
+        # A spider may bring its own store (a distributed crawl's is in Redis, shared by its
+        # workers); each run owns the output files it writes, by its run id.
+        opener = getattr(self.crawler.spider, "open_state_store", None)
+        if opener is not None:
+            store: StateStore = opener(self.run_id)
+            return store
+        return SqliteStateStore(state_dir)
+
     def _adopt_output_file(self, store: StateStore) -> None:
         """Treat the lines of an existing NEWSCRAWL_OUTPUT file the store does not know as done.
 
         The output file is the record of what was emitted: appending to a file written without
         this state (or without any state dir) must not write its articles a second time.
         """
-        output = self.crawler.settings.get("NEWSCRAWL_OUTPUT")
+        output = newscrawl_settings(self.crawler).output
         if not output:
             return
         path = os.path.abspath(output)

@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS outputs(path TEXT PRIMARY KEY, committed_offset INTEG
 CREATE TABLE IF NOT EXISTS runs(
     run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, finish_reason TEXT);
 CREATE TABLE IF NOT EXISTS sites(site TEXT PRIMARY KEY, last_run TEXT, last_emitted_at TEXT);
+CREATE TABLE IF NOT EXISTS site_facts(
+    site TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, saved_at TEXT NOT NULL,
+    PRIMARY KEY(site, key));
 """
 
 
@@ -185,6 +188,18 @@ class SqliteStateStore:
             (site,),
         ).fetchone()
         return RunInfo(*row) if row else None
+
+    def site_fact(self, site: str, key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT value FROM site_facts WHERE site = ? AND key = ?", (site, key)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def save_site_fact(self, site: str, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO site_facts VALUES (?, ?, ?, ?)", (site, key, value, _now())
+            )
 
     def close(self) -> None:
         self._db.close()
