@@ -117,6 +117,20 @@ def test_redis_restarted_mid_crawl_loses_nothing(tmp_path: Path) -> None:
     assert_exactly_once(counts, broken, server.base_url, site)
 
 
+def test_a_stopped_worker_puts_its_work_back(tmp_path: Path) -> None:
+    site = SyntheticSite(200, delay=(0.01, 0.03))
+    with running_redis(tmp_path / "redis") as redis, serving(site.route) as server:
+        first = start(tmp_path, redis.url, "crawl", server.base_url, name="first")
+        wait_for_articles(server, 60)
+        first.send_signal(signal.SIGTERM)  # its downloads in flight are cancelled: not done
+        assert finish(first, tmp_path, "first") == 143
+        second = start(tmp_path, redis.url, "worker", name="second")
+        assert finish(second, tmp_path, "second") == 0
+        assert_drained(redis)
+        counts, broken = union(tmp_path, server.base_url, site)
+    assert_exactly_once(counts, broken, server.base_url, site)
+
+
 def test_workers_give_up_when_redis_stays_down(tmp_path: Path) -> None:
     site = SyntheticSite(120, delay=(0.02, 0.05))
     with running_redis(tmp_path / "redis") as redis, serving(site.route) as server:

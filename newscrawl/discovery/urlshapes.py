@@ -60,6 +60,7 @@ LISTING_VIEWS = frozenset(
 _SCRIPT = re.compile(r"^(?P<stem>[^.]+)\.(?:php\d?|aspx?|jsp|cfm|cgi|pl|do|html?)$", re.I)
 _ID_VALUE = re.compile(r"^\d+(?:[:\-_].*)?$")  # "1278", Joomla's "12:slug"
 _PAGE_NUMBER = re.compile(r"^\d{1,5}$")
+_LONG_ID = re.compile(r"\d{4,}")
 # Language codes sites put first in the path of an edition (/en/, /fr-fr/): only these, since a
 # short first segment may as well be a section ("/tv/").
 EDITION_CODES = frozenset(
@@ -88,20 +89,33 @@ def archive_kind(url: str) -> Shape | None:
 
     >>> archive_kind("https://x.com/category/سياسة/page/2/"), archive_kind("https://x.com/author/ali/")
     ('listing', 'other')
-    >>> archive_kind("https://x.com/ar/tag/النفط"), archive_kind("https://x.com/taxonomy/term/12")
+    >>> archive_kind("https://x.com/ar/tag/النفط"), archive_kind("https://x.com/taxonomy/term/1234")
     ('other', 'listing')
     >>> archive_kind("https://x.com/2024/05/01/tag-line-of-the-budget/") is None
+    True
+
+    A post under its category (`/topic/economy/gas-deal-signed-with-the-neighbours`) is left
+    to the other URL rules: its last segment reads as an article slug.
+
+    >>> archive_kind("https://x.com/topic/economy/gas-deal-signed-with-the-neighbours") is None
     True
     """
     segments = [s.lower() for s in _segments(url)]
     for index, segment in enumerate(segments[:3]):
-        if not 0 < len(segments) - index - 1 <= ARCHIVE_TAIL:
+        tail = len(segments) - index - 1
+        if not 0 < tail <= ARCHIVE_TAIL:
             continue
         if segment in TAG_SEGMENTS:
             return "other"
         if segment in CATEGORY_SEGMENTS:
-            return "listing"
+            post = tail > 1 and _slug_like(segments[-1]) and segment != "taxonomy"
+            return None if post else "listing"
     return None
+
+
+def _slug_like(segment: str) -> bool:
+    """An article's slug or id rather than a term or page number: many words, or a long id."""
+    return segment.count("-") >= 3 or bool(_LONG_ID.search(segment))
 
 
 def _paginated(segments: list[str]) -> bool:

@@ -35,7 +35,8 @@ from newscrawl.distributed.frontier import Frontier
 from newscrawl.distributed.keys import CrawlKeys
 from newscrawl.distributed.leases import LeaseTracker, lease_of
 from newscrawl.distributed.reaper import Reaper, boot_id
-from newscrawl.pipelines.jsonl import items_committed, lines_flushing
+from newscrawl.downloader.handler import STOP_DOWNLOADS
+from newscrawl.pipelines.jsonl import NotWritten, items_committed, lines_flushing
 from newscrawl.state.redis_link import RedisHealth, connect
 from newscrawl.state.redis_store import RedisStateStore
 
@@ -76,12 +77,13 @@ class WorkerExtension:
         self._heartbeat_script = self.client.register_script(_HEARTBEAT)
         self._heartbeat = task.LoopingCall(self.heartbeat)
         self._waiting = False
+        self.stopping = False
         self._watch = task.LoopingCall(self._wake_up_if_queued)
         for handler, signal in (
             (self._opened, signals.spider_opened), (self._idle, signals.spider_idle),
             (self._closed, signals.spider_closed), (self._item_gone, signals.item_dropped),
             (self._item_gone, signals.item_error), (self._committed, items_committed),
-            (self._flushing, lines_flushing),
+            (self._flushing, lines_flushing), (self._stopping, STOP_DOWNLOADS),
         ):  # fmt: skip
             crawler.signals.connect(handler, signal=signal)
 
@@ -143,14 +145,17 @@ class WorkerExtension:
     def returned(self, request: Request | None, output: list[Any]) -> None:
         """A callback or errback of `request` returned `output` (called by the spider)."""
         lease = lease_of(request)
-        if lease is None:
-            return
+        if lease is None or self.stopping:
+            return  # stopping: downloads are cancelled, and a cancelled fetch is not done
         requests = [r for r in output if isinstance(r, Request)]
         urls = [str(ItemAdapter(i).get("url")) for i in output if is_item(i)]
         self.leases.emitted(lease, requests, urls)
         self.ack(self.leases.returned(lease))
 
-    def _item_gone(self, item: Any, response: Any = None) -> None:
+    def _item_gone(self, item: Any, response: Any = None, exception: Any = None) -> None:
+        if isinstance(exception, NotWritten):
+            self.stopping = True  # the writer stopped: what it did not write stays leased
+            return
         request = getattr(response, "request", None)
         self.ack(self.leases.settled(str(ItemAdapter(item).get("url")), lease_of(request)))
 
@@ -159,6 +164,9 @@ class WorkerExtension:
         for url in urls:
             done += self.leases.settled(url)
         self.ack(done)
+
+    def _stopping(self) -> None:
+        self.stopping = True
 
     def _flushing(self, paths: list[str]) -> None:
         if self._store is not None and paths:

@@ -34,7 +34,7 @@ def load_dates(
 ) -> None:
     """Dates: profile > JSON-LD/meta/microdata/<time> > hint > visible date line > URL path >
     a bare date (an element holding nothing but a date, with no class or word to say so);
-    modified: profile > metadata > "آخر تحديث" line > sitemap lastmod > "updated" class."""
+    modified: profile > metadata > "آخر تحديث" line > "updated" class."""
     tz = loader.context.get("timezone")
     lines = date_lines(root)
     hint = in_site_zone(hints.get("published_at"), tz)
@@ -46,14 +46,12 @@ def load_dates(
             day = url_date(loader.get_output_value("url") or "")
             if not loader.add_first("published_at", [day] if day else []):
                 loader.add_first("published_at", visible_dates(root, tz=tz, bare=True))
-    # a sitemap's lastmod is the page's last modification by definition; a date only a class
-    # calls "updated" is often the post date (hAtom): it comes after
-    lastmod = in_site_zone(hints.get("lastmod"), tz)
+    # a date only a class calls "updated" is often the post date (hAtom): words come first.
+    # (A sitemap's lastmod is not the update time the page shows: the record keeps to the page.)
     for modified_source in (
         lambda: fields.texts("modified_at"),
         lambda: meta.modified,
         lambda: line_dates(lines, modified=True, tz=tz, by_class=False),
-        lambda: [lastmod] if lastmod else [],
         lambda: line_dates(lines, modified=True, tz=tz),
     ):
         if loader.add_first("modified_at", modified_source()):

@@ -43,6 +43,13 @@ WRITE_ERROR = "write_error"
 # handed to another); the articles `urls` are now durable and marked done.
 lines_flushing = object()
 items_committed = object()
+
+
+class NotWritten(DropItem):
+    """The writer could not write the item now (the crawl is stopping, or a write failed): unlike
+    a duplicate, it is not done, and a distributed crawl fetches it again."""
+
+
 ITEM_LIMIT_REACHED = "closespider_itemcount"
 
 
@@ -98,13 +105,13 @@ class JsonLinesWriterPipeline:
     def process_item(self, item: Any) -> Any:
         if self._stopped_by is not None:
             self.stats.inc_value(f"newscrawl/dropped/after_{self._stopped_by}")
-            raise DropItem(f"not written: crawl stopping ({self._stopped_by})", log_level="DEBUG")
+            raise NotWritten(f"not written: crawl stopping ({self._stopped_by})", log_level="DEBUG")
         adapter = ItemAdapter(item)
         try:
             output_file = self._file(self._path_for(adapter))
         except (OSError, sqlite3.Error) as exc:
             self._fail(exc)
-            raise DropItem(f"not written: {exc}") from exc
+            raise NotWritten(f"not written: {exc}") from exc
         output_file.append(self._encoder.encode(item))
         self._marks.append(self._mark(adapter, output_file.path))
         self._written += 1
@@ -112,7 +119,7 @@ class JsonLinesWriterPipeline:
         if limit_reached or len(self._marks) >= self.batch_items:
             self._flush()
         if self._stopped_by == WRITE_ERROR:  # counted with its batch in _fail
-            raise DropItem("not written: write error", log_level="DEBUG")
+            raise NotWritten("not written: write error", log_level="DEBUG")
         if limit_reached:
             self._stop(ITEM_LIMIT_REACHED)
         return item

@@ -311,7 +311,8 @@ class NewsSpider(Spider):
         self, site: SiteCrawl, kind: str, response: Response, depth: int
     ) -> Iterable[Request]:
         navigate = not site.sitemaps_cover or self.navigate_with_sitemaps
-        if navigate and kind == "home" and site.feeds_cover_home(self._shown(site, response)):
+        links = page_links(response)  # type: ignore[arg-type]
+        if navigate and kind == "home" and site.feeds_cover_home(links, response.url):
             self.count("discovery/sections_skipped_feeds_cover")
             navigate = False
         pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
@@ -320,7 +321,7 @@ class NewsSpider(Spider):
             h for h in pages if url_kind(response.urljoin(h), site.target.profile) != "article"
         ]
         new_articles = 0
-        for href, _text in page_links(response):  # type: ignore[arg-type]
+        for href, _text in links:
             guess = url_kind(response.urljoin(href), site.target.profile)
             # sections are taken from the home page only; deeper listings give pages and articles
             if href in pagination or not (
@@ -341,15 +342,6 @@ class NewsSpider(Spider):
             if url:
                 self.count("discovery/pagination")
                 yield self._request(site, url, "listing", depth)
-
-    def _shown(self, site: SiteCrawl, response: Response) -> list[str]:
-        """The site's article URLs a page links to."""
-        urls = (site.canonical(href, response.url) for href, _ in page_links(response))  # type: ignore[arg-type]
-        return [
-            url
-            for url in urls
-            if url and site.scope.contains(url) and url_kind(url, site.target.profile) == "article"
-        ]
 
     def _harvest(self, site: SiteCrawl, response: Response, depth: int) -> Iterable[Request]:
         taken = 0

@@ -112,16 +112,21 @@ class SiteCrawl:
     def count_feed_entries(self, entries: int) -> None:
         self.facts.add("feed_entries", entries)
 
-    def feeds_cover_home(self, article_urls: list[str]) -> bool:
-        """Whether feeds listed every article the home page links, and more besides.
+    def feeds_cover_home(self, links: list[tuple[str, str]], base: str) -> bool:
+        """Whether feeds listed every article the home page `links` to, and more besides.
 
         Such a feed is the site's archive (old PHP sites list every article in rss.php); its
         sections would only lead back to what it listed. A feed of the latest ten does not cover
         a home page showing thirty, and the sections are crawled.
         """
-        shown = {same_page_key(url) for url in article_urls}
+        urls = (self.canonical(href, base) for href, _text in links)
+        profile = self.target.profile
+        shown = [
+            u for u in urls if u and self.scope.contains(u) and url_kind(u, profile) == "article"
+        ]
         listed = self.facts.get("feed_entries")
-        return listed > len(shown) and all(self.is_seen(url) for url in article_urls)
+        keys = {same_page_key(url) for url in shown}
+        return listed > len(keys) and all(self.is_seen(url) for url in shown)
 
     @property
     def name(self) -> str:
