@@ -4,13 +4,16 @@ articles, and a WordPress-like site whose offset is only in its RSS feed, crawle
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from scrapy import Request
+from scrapy.exceptions import DontCloseSpider
 
 from newscrawl.demo.server import Reply, serving
 from newscrawl.discovery.requests import build_request, crawl_meta
-from newscrawl.spiders.clockwork import SiteClock
+from newscrawl.spiders.clockwork import GateRelease, SiteClock
 from tests.crawl_harness import PARAGRAPHS, run_crawl, site_router, urlset
 
 
@@ -75,8 +78,14 @@ def test_feed_date_reaches_an_article_found_elsewhere() -> None:
 def test_idle_releases_everything_held() -> None:
     clock = SiteClock.start(None, None, None)
     clock.passing([_request("feed", "/feed/"), _request("article", "/a")])
-    assert [r.url for r in clock.release()] == ["http://akhbar.example/a"]
+    crawled: list[Request] = []
+    engine = SimpleNamespace(crawl=crawled.append)
+    release = GateRelease(SimpleNamespace(engine=engine), lambda: [clock])  # type: ignore[arg-type]
+    with pytest.raises(DontCloseSpider):  # the crawl goes on with what was held
+        release.on_idle()
+    assert [r.url for r in crawled] == ["http://akhbar.example/a"]
     assert clock.gate == "open" and not clock.pending
+    release.on_idle()  # nothing held any more: the crawl may close
 
 
 # --- a WordPress-like site: naive page times, sitemap without dates, +0100 only in the feed ---

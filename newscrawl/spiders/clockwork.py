@@ -18,8 +18,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from lxml.html import HtmlElement
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
 from newscrawl.dates import parse_date
@@ -244,6 +245,24 @@ def observe_article(
     return feeds
 
 
-def release_held(clocks: Iterable[SiteClock]) -> list[Request]:
-    """Everything still held when the crawl falls idle (a scout lost without an answer)."""
-    return [request for clock in clocks for request in clock.release()]
+class GateRelease:
+    """Crawls what the clock gates still hold when the crawl falls idle (a scout lost without
+    an answer, a document that never came back): nothing waits for good."""
+
+    def __init__(self, crawler: Crawler, clocks: Callable[[], Iterable[SiteClock]]) -> None:
+        self.crawler, self.clocks = crawler, clocks
+
+    @classmethod
+    def watch(cls, crawler: Crawler, clocks: Callable[[], Iterable[SiteClock]]) -> GateRelease:
+        """Connect to `spider_idle`; keep the result (signals hold their receivers weakly)."""
+        release = cls(crawler, clocks)
+        crawler.signals.connect(release.on_idle, signal=signals.spider_idle)
+        return release
+
+    def on_idle(self) -> None:
+        held = [request for clock in self.clocks() for request in clock.release()]
+        assert self.crawler.engine is not None
+        for request in held:
+            self.crawler.engine.crawl(request)
+        if held:
+            raise DontCloseSpider

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
-from scrapy import Request, Spider, signals
+from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
@@ -30,7 +29,7 @@ from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
 from newscrawl.profiles import profiles_dir_from
 from newscrawl.spiders.articles import ArticleReader, wanted_language
-from newscrawl.spiders.clockwork import clock_for, observe_article, release_held
+from newscrawl.spiders.clockwork import GateRelease, SiteClock, clock_for, observe_article
 from newscrawl.spiders.documents import DocumentReader
 from newscrawl.spiders.outcomes import close_sites, counts_as_fetch, failed_key, fetched_key
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
@@ -48,6 +47,7 @@ class NewsSpider(Spider):
     limits: CrawlLimits
     navigate_with_sitemaps: bool
     ad_hoc_language: str
+    clock_gates: GateRelease
 
     def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -69,18 +69,11 @@ class NewsSpider(Spider):
         spider.articles = ArticleReader(extractor, spider.count, spider.since)
         spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
-        crawler.signals.connect(spider._release_clock_gates, signal=signals.spider_idle)
+        spider.clock_gates = GateRelease.watch(crawler, spider.site_clocks)
         return spider
 
-    def _release_clock_gates(self) -> None:
-        """Requests a clock gate still holds when nothing else is left (a scout lost without an
-        answer) are crawled after all."""
-        held = release_held(site.clock for site in self.sites.values())
-        assert self.crawler.engine is not None
-        for request in held:
-            self.crawler.engine.crawl(request)
-        if held:
-            raise DontCloseSpider
+    def site_clocks(self) -> Iterable[SiteClock]:
+        return (site.clock for site in self.sites.values())
 
     def count(self, key: str, amount: int = 1) -> None:
         assert self.crawler.stats is not None
