@@ -87,6 +87,10 @@ FUTURES = [
     "يعقد المؤتمر الإقليمي الثالث", "تنشر النتائج النهائية", "تبدأ المرحلة التجريبية",
     "يتسلم المقاول الموقع رسميا", "تصدر اللوائح التنفيذية",
 ]  # fmt: skip
+ROLES = [
+    "مستشار في وزارة المالية", "خبير اقتصادي", "أستاذ العلوم السياسية", "عضو المجلس البلدي",
+    "ناشط حقوقي", "مدير المشروع", "باحث في شؤون الطاقة", "نائب في البرلمان", "رجل أعمال",
+]  # fmt: skip
 FIRST_NAMES = ["سامر", "ليلى", "يوسف", "منى", "خالد", "هدى", "عمر", "رنا", "طارق", "سلمى",
                "نادر", "ريم", "باسل", "غادة", "أنس", "وفاء", "مهدي", "شيماء"]  # fmt: skip
 LAST_NAMES = ["الخطيب", "حداد", "العمري", "السعدي", "النجار", "الشريف", "بركات", "القاسم",
@@ -133,11 +137,11 @@ def sentence(rng: random.Random) -> str:
     number = rng.randint(5, 400)
     if kind == 2:
         event = rng.choice(EVENTS).format(n=number)
-        return f"وفي {rng.choice(CITIES)}، {event} يوم {rng.choice(MONTHS)} الماضي."
+        return f"وفي {rng.choice(CITIES)}، {event} في {rng.choice(MONTHS)} الماضي."
     if kind == 3:
         return f"ويأتي ذلك في وقت {rng.choice(CONTEXTS)}، بحسب مراقبين في {rng.choice(CITIES)}."
     if kind == 4:
-        return f"وقال {person(rng)}، وهو {rng.choice(MASCULINE_ACTORS)}: «{rng.choice(QUOTES)}»."
+        return f"وقال {person(rng)}، وهو {rng.choice(ROLES)}: «{rng.choice(QUOTES)}»."
     if kind == 5:
         return f"ومن المنتظر أن {rng.choice(FUTURES)} قبل نهاية {rng.choice(MONTHS)}."
     return f"وبحسب {rng.choice(SOURCES)}، فإن {_clause(rng)}."

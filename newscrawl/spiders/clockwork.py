@@ -61,13 +61,15 @@ class SiteClock:
     feed_dates: dict[str, str] = field(default_factory=dict)
     observed_pages: int = 0
     saved_this_run: bool = False
+    started: bool = False
+    """Made by `start` (with the state store's evidence), not a placeholder."""
 
     @classmethod
     def start(
         cls, fixed: str | None, saved: str | None, save: Callable[[str], None] | None
     ) -> SiteClock:
         """The clock of a site at the start of a crawl, from the evidence an earlier run saved."""
-        clock = cls(fixed, ClockEvidence.from_json(saved), save)
+        clock = cls(fixed, ClockEvidence.from_json(saved), save, started=True)
         clock.gate = "open" if fixed or clock.settled(datetime.now(UTC)) else "scouting"
         return clock
 

@@ -103,7 +103,6 @@ class NewsSpider(Spider):
                 self.count("skipped/duplicate_target")
                 continue
             site = self.sites[target.site] = self.new_site(target)
-            site.clock = clock_for(self.crawler, site.name, target.profile.timezone)
             site.language = wanted_language(target.profile, self.ad_hoc_language)
             for request in self._site_start(site):
                 yield request
@@ -129,7 +128,10 @@ class NewsSpider(Spider):
 
     def _site(self, request: Request) -> tuple[SiteCrawl, dict[str, Any]]:
         meta = crawl_meta(request)
-        return self.sites[meta["site"]], meta
+        site = self.sites[meta["site"]]
+        if not site.clock.started:  # on first use: a worker joining a crawl never ran start()
+            site.clock = clock_for(self.crawler, site.name, site.target.profile.timezone)
+        return site, meta
 
     def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
         site, meta = self._site(response.request)  # type: ignore[arg-type]
