@@ -1,7 +1,7 @@
 """One site, three pipelines, one run: Scrapy links-only, Scrapy + trafilatura, `newscrawl crawl`.
 
     python -m benchmarks.perf.crawl [--articles 5000] [--json OUT.json] [--timeout 3600]
-        [--site-dir DIR] [--python-server] [--profile DIR]
+        [--cache-dir DIR] [--python-server] [--profile DIR]
 
 Generates (or reuses, see `site.default_dir`) an N-article site, serves it on 127.0.0.1 with
 nginx (Python's threaded server when nginx is missing; the report says which), then runs, one
@@ -34,7 +34,7 @@ POLITENESS_OFF = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
                   "CONCURRENT_REQUESTS_PER_DOMAIN=8"]  # fmt: skip
 PIPELINES = {"a": "scrapy links only", "b": "scrapy + trafilatura", "c": "newscrawl crawl"}
 COLUMNS = ["pipeline", "exit", "wall_s", "requests", "article_pages", "articles",
-           "with_text", "articles_per_s", "cpu_s", "cpu_ms_per_page", "cpu_per_wall",
+           "with_text", "near_dups", "articles_per_s", "cpu_s", "cpu_ms_per_page", "cpu_per_wall",
            "peak_rss_mb", "server_cpu_s", "load_before"]  # fmt: skip
 TEXT_FIELDS = {"a": None, "b": "text", "c": "body"}
 
@@ -52,12 +52,17 @@ def pipeline_command(key: str, origin: str, work: Path, articles: int, timeout: 
             "--state", str(work / "c-state"), *settings]  # fmt: skip
 
 
-def with_text(path: Path, field: str | None) -> int | None:
-    """Output lines whose text field holds a real body (over 200 characters)."""
+def output_facts(path: Path, field: str | None) -> tuple[int | None, int | None]:
+    """Lines whose text field holds a real body (over 200 characters), lines marked near-dups."""
     if field is None or not path.exists():
-        return None
+        return None, None
+    bodies = near = 0
     with path.open(encoding="utf-8") as lines:
-        return sum(len(json.loads(line).get(field) or "") > 200 for line in lines if line.strip())
+        for line in filter(str.strip, lines):
+            record = json.loads(line)
+            bodies += len(record.get(field) or "") > 200
+            near += record.get("near_duplicate_of") is not None
+    return bodies, near if field == "body" else None
 
 
 def measure(key: str, server: Server, work: Path, args: argparse.Namespace,
@@ -70,10 +75,11 @@ def measure(key: str, server: Server, work: Path, args: argparse.Namespace,
     pages = sum(site.is_article_request(line.uri) for line in requests)
     output = work / f"{key}.jsonl"
     articles = _lines(output)
+    bodies, near_dups = output_facts(output, TEXT_FIELDS[key])
     return {
         "pipeline": f"({key}) {PIPELINES[key]}", "exit": run.exit, "wall_s": run.wall_s,
         "requests": len(requests), "article_pages": pages, "articles": articles,
-        "with_text": with_text(output, TEXT_FIELDS[key]),
+        "with_text": bodies, "near_dups": near_dups,
         "articles_per_s": round(articles / run.wall_s, 1) if run.wall_s else 0.0,
         "cpu_s": run.cpu_s, "cpu_ms_per_page": round(1000 * run.cpu_s / pages, 2) if pages else None,
         "cpu_per_wall": round(run.cpu_s / run.wall_s, 2) if run.wall_s else None,
@@ -133,7 +139,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     deadline = time.monotonic() + args.timeout
     facts = machine()
     spec = SiteSpec(args.articles, args.seed)
-    root = args.site_dir or site.default_dir(spec)
+    root = site.default_dir(spec, args.cache_dir)
     manifest = site.ensure_site(root, spec, deadline)
     rows: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="perf-crawl-") as tmp:
@@ -181,7 +187,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     options.add_argument("--articles", type=int, default=5000)
     options.add_argument("--seed", type=int, default=1)
     options.add_argument("--timeout", type=float, default=3600.0, help="bound on everything, s")
-    options.add_argument("--site-dir", type=Path, help="where the generated site is cached")
+    options.add_argument("--cache-dir", type=Path, help="where generated sites are kept")
     options.add_argument("--python-server", action="store_true", help="skip nginx")
     options.add_argument("--pipelines", default="abc", help="which of a, b, c to run")
     options.add_argument("--profile", type=Path, metavar="DIR", help="cProfile (c) once more")

@@ -30,9 +30,10 @@ NEWS_NS = 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
 XML = '<?xml version="1.0" encoding="UTF-8"?>'
 
 
-def default_dir(spec: SiteSpec) -> Path:
+def default_dir(spec: SiteSpec, cache: Path | None = None) -> Path:
     """Where a site is cached between runs: outside the repository, keyed by what shapes it."""
-    return Path(tempfile.gettempdir()) / "newscrawl-perf" / f"site-n{spec.articles}-s{spec.seed}-v{VERSION}"  # noqa: E501
+    base = cache or Path(tempfile.gettempdir()) / "newscrawl-perf"
+    return base / f"site-n{spec.articles}-s{spec.seed}-v{VERSION}"
 
 
 def _write(root: Path, path: str, body: bytes) -> None:
