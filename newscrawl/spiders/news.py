@@ -20,9 +20,7 @@ from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from newscrawl.config import newscrawl_settings
-from newscrawl.discovery.classify import declares_article, page_kind, url_kind
-from newscrawl.discovery.feeds import feed_links
-from newscrawl.discovery.listing import next_page_links, page_links
+from newscrawl.discovery.classify import declares_article, page_kind
 from newscrawl.discovery.requests import DOCUMENT_KINDS, RequestKind, build_request, crawl_meta
 from newscrawl.discovery.robots import RobotsRules
 from newscrawl.discovery.window import parse_since
@@ -31,6 +29,7 @@ from newscrawl.profiles import profiles_dir_from
 from newscrawl.spiders.articles import ArticleReader, wanted_language
 from newscrawl.spiders.clockwork import GateRelease, SiteClock, clock_for, observe_article
 from newscrawl.spiders.documents import DocumentReader
+from newscrawl.spiders.listings import ListingNavigation
 from newscrawl.spiders.outcomes import close_sites, counts_as_fetch, failed_key, fetched_key
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
 from newscrawl.spiders.sitefacts import requested_url
@@ -40,7 +39,7 @@ from newscrawl.state.extension import state_of
 from newscrawl.targets import Target, parse_targets
 
 
-class NewsSpider(Spider):
+class NewsSpider(ListingNavigation, Spider):
     name = "news"
     articles: ArticleReader
     documents: DocumentReader
@@ -291,65 +290,6 @@ class NewsSpider(Spider):
             return self._request(site, url, "feed", 0) if url else None
 
         return observe_article(site.clock, response, hints, feed_request)
-
-    def _linked_feeds(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
-        declared = feed_links(response)  # type: ignore[arg-type]
-        for href in declared[:3]:
-            url = site.admit_discovery(href, response.url, self.count)
-            if url:
-                self.count("discovery/linked_feed")
-                yield self._request(site, url, "feed", 0)
-        if not declared and not site.sitemaps_cover:
-            yield from self._probe(site, "feed")
-
-    def _mine_listing(
-        self, site: SiteCrawl, kind: str, response: Response, depth: int
-    ) -> Iterable[Request]:
-        navigate = not site.sitemaps_cover or self.navigate_with_sitemaps
-        links = page_links(response)  # type: ignore[arg-type]
-        if navigate and kind == "home" and site.feeds_cover_home(links, response.url):
-            self.count("discovery/sections_skipped_feeds_cover")
-            navigate = False
-        pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
-        # a "next" that points at an article is a "read on" link, not pagination
-        pagination = [
-            h for h in pages if url_kind(response.urljoin(h), site.target.profile) != "article"
-        ]
-        new_articles = 0
-        for href, _text in links:
-            guess = url_kind(response.urljoin(href), site.target.profile)
-            # sections are taken from the home page only; deeper listings give pages and articles
-            if href in pagination or not (
-                guess == "article" or (guess == "listing" and navigate and kind == "home")
-            ):
-                continue
-            url = site.admit(href, response.url, depth + 1, self.count)
-            if url:
-                new_articles += guess == "article"
-                self.count(f"discovery/{kind}_{guess}")
-                yield self._request(site, url, guess, depth + 1)
-        if pagination and not new_articles:
-            self.count("discovery/pagination_exhausted")  # nothing new here: stop paging
-            return
-        for href in pagination:
-            # the next page of a listing is the same navigation level as this one
-            url = site.admit(href, response.url, depth, self.count)
-            if url:
-                self.count("discovery/pagination")
-                yield self._request(site, url, "listing", depth)
-
-    def _harvest(self, site: SiteCrawl, response: Response, depth: int) -> Iterable[Request]:
-        taken = 0
-        for href, _text in page_links(response):  # type: ignore[arg-type]
-            if taken >= self.limits.article_harvest:
-                return
-            if url_kind(response.urljoin(href), site.target.profile) != "article":
-                continue
-            url = site.admit(href, response.url, depth + 1, self.count)
-            if url:
-                taken += 1
-                self.count("discovery/article_harvest")
-                yield self._request(site, url, "article", depth + 1)
 
     def on_error(self, failure: Failure) -> Iterable[Request]:
         request: Request = failure.request  # type: ignore[attr-defined]
