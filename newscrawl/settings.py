@@ -93,7 +93,7 @@ NEWSCRAWL_FSYNC_ITEMS = 20
 NEWSCRAWL_FSYNC_SECONDS = 1.0
 # Near-duplicates: "mark" (set near_duplicate_of), "drop", or "off"; MinHash Jaccard threshold.
 NEWSCRAWL_NEAR_DUPLICATES = "mark"
-NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.4
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5
 # distributed crawl (newscrawl.distributed): Redis URL (None: one process) and state name; a worker
 # silent for LEASE_SECONDS is dead, workers stop after IDLE_TIMEOUT with nothing left to do, and
 # after PATIENCE seconds of Redis being down; ORPHAN_WAIT: see README "Distributed crawling".
