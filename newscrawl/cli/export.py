@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawl.cli.errors import UsageError, fail
-from newscrawl.reporting.export import FORMATS, MARKER, write_export
+from newscrawl.reporting.export_layout import FORMATS, MARKER
 from newscrawl.reporting.records import InputError, inputs_of, scan
 
 HELP = """\
@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     found = scan(files, lambda record: None)
     fresh = directory.with_name(f".{directory.name}.new-{secrets.token_hex(3)}")
     try:
+        from newscrawl.reporting.export import write_export  # pyarrow: only when exporting
+
         result = write_export(found, fresh, args.format)
         replace_dir(fresh, directory)
     except OSError as exc:

@@ -22,11 +22,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from newscrawl.reporting.export_layout import FORMATS, MARKER
 from newscrawl.reporting.records import Entry, Scan, day_of, instant, read_latest
 
-FORMATS = ("parquet", "csv")
-MARKER = "_newscrawl_export.json"
-"""Written last into an export; its leading "_" makes pyarrow, pandas and polars skip it."""
 BATCH_ROWS = 1_000
 """pyarrow reads a few batches ahead: small batches keep a big export's memory small."""
 UNKNOWN_DAY = "unknown"
