@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from newscrawl.cli.arguments import add_inputs_argument
 from newscrawl.cli.errors import UsageError, fail
 from newscrawl.reporting.export_layout import FORMATS, MARKER
 from newscrawl.reporting.records import InputError, inputs_of, scan
@@ -26,13 +27,7 @@ def add_parser(commands: Any) -> None:
         "export", help="write articles as Parquet or CSV for analysis", description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        type=Path,
-        help="JSONL file or folder (default: data/)",
-    )
+    add_inputs_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="DIR", type=Path)
     parser.add_argument("--format", choices=FORMATS, default="parquet", help="default: parquet")
     parser.set_defaults(run=run)

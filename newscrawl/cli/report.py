@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from newscrawl.cli.arguments import add_inputs_argument
 from newscrawl.cli.errors import UsageError, fail
 from newscrawl.profiles import ProfileError, SiteProfile, load_profiles, profiles_dir_from
 from newscrawl.reporting.page import render
@@ -29,13 +30,7 @@ def add_parser(commands: Any) -> None:
         "report", help="write an HTML report on the output and the runs", description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        type=Path,
-        help="JSONL file or folder (default: data/)",
-    )
+    add_inputs_argument(parser)
     parser.add_argument(
         "-o", "--output", default="report.html", metavar="PATH.html", help="default: report.html"
     )
