@@ -53,6 +53,8 @@ class NewscrawlSettings:
     """Crawl home and section pages even when sitemaps list the site's articles."""
     language: str
     """Language (ISO 639-1) of the articles ad-hoc targets keep; "any" keeps every language."""
+    learn_boilerplate: bool
+    """Learn each site's recurring body blocks (menus, footers) and leave them out of bodies."""
     max_retry_after: float
     """Cap (seconds) on a server's Retry-After."""
     max_crawl_delay: float

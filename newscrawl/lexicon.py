@@ -182,6 +182,16 @@ REPORTING_VERBS = (
 
 HOME_CRUMBS = ("الرئيسية", "الصفحة الرئيسية", "الرئيسي", "home")
 
+COMMENT_HEADINGS = (
+    "التعليقات", "تعليقات", "تعليقات القراء", "تعليقات الزوار", "تعليقات فيسبوك",
+    "أضف تعليق", "أضف تعليقك", "أضف تعليقا", "اترك تعليقا", "اترك تعليقك", "اترك ردا",
+    "اكتب تعليقك", "أرسل تعليقك", "لا توجد تعليقات", "لا تعليقات", "كن أول من يعلق",
+    "comments", "leave a reply", "leave a comment", "add a comment", "add comment",
+    "commentaires", "laisser un commentaire",
+)  # fmt: skip
+"""A line that is one of these (a count aside: "التعليقات (4)") heads the readers' comments;
+not "تعليق" alone, which may head a commentary inside an article."""
+
 # --- URL words ------------------------------------------------------------------------------
 
 ARCHIVE_URL_WORDS = "تصنيف التصنيف تصنيفات"

@@ -72,6 +72,9 @@ NEWSCRAWL_NAVIGATE_WITH_SITEMAPS = False
 # The language ad-hoc targets keep (ISO 639-1, detected from the text); "any" keeps every one.
 # A profile's `language` wins.
 NEWSCRAWL_LANGUAGE = "ar"
+# Learn per site which body blocks recur across its pages (menus, footers, comment prompts) and
+# leave them out of later bodies; persisted in the state store (False: page-level rules only).
+NEWSCRAWL_LEARN_BOILERPLATE = True
 # Caps (seconds) on a server's Retry-After and on robots.txt Crawl-delay.
 NEWSCRAWL_MAX_RETRY_AFTER = 120.0
 NEWSCRAWL_MAX_CRAWL_DELAY = 30.0
@@ -91,9 +94,10 @@ ITEM_PIPELINES: dict[str, int] = {
 # Writer durability: fsync (and mark done) every N items or T seconds, whichever comes first.
 NEWSCRAWL_FSYNC_ITEMS = 20
 NEWSCRAWL_FSYNC_SECONDS = 1.0
-# Near-duplicates: "mark" (set near_duplicate_of), "drop", or "off"; MinHash Jaccard threshold.
+# Near-duplicates: "mark" (set near_duplicate_of), "drop", or "off"; verified 5-word-shingle
+# resemblance threshold (0.6: never marks below 0.5, always from 0.7; see pipelines/neardup.py).
 NEWSCRAWL_NEAR_DUPLICATES = "mark"
-NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.6
 # distributed crawl (newscrawl.distributed): Redis URL (None: one process) and state name; a worker
 # silent for LEASE_SECONDS is dead, workers stop after IDLE_TIMEOUT with nothing left to do, and
 # after PATIENCE seconds of Redis being down; ORPHAN_WAIT: see README "Distributed crawling".

@@ -15,7 +15,7 @@ import redis
 from newscrawl.distributed.frontier import Frontier
 from newscrawl.distributed.keys import CrawlKeys
 from newscrawl.distributed.sitefacts import RedisSiteFacts
-from newscrawl.fingerprints import body_minhash, signature_bytes
+from newscrawl.fingerprints import body_fingerprint, fingerprint_bytes
 from newscrawl.spiders.sitefacts import NO_OWNER, PAGE_OWNER
 from newscrawl.state.base import DoneMark, Validators
 from newscrawl.state.redis_link import RedisHealth, RedisUnavailableError, connect
@@ -95,15 +95,15 @@ def test_runs_and_site_facts(client: redis.Redis) -> None:
 
 def test_near_duplicate_index_is_shared_once_committed(client: redis.Redis) -> None:
     writer, reader = store(client), store(client, owner="w2")
-    original, copy = body_minhash(TEXT), body_minhash(TEXT + " وذلك بحضور المحافظ")
+    original, copy = body_fingerprint(TEXT), body_fingerprint(TEXT + " وذلك بحضور المحافظ")
     writer.index.add("https://a.example/1", original)
     assert writer.index.match("https://b.example/9", copy) == "https://a.example/1"  # pending
     assert reader.index.match("https://b.example/9", copy) is None  # not written yet
-    mark = DoneMark("https://a.example/1", "a", signature=signature_bytes(original))
+    mark = DoneMark("https://a.example/1", "a", signature=fingerprint_bytes(original))
     writer.commit_done([mark], {})
     assert reader.index.match("https://b.example/9", copy) == "https://a.example/1"
     assert reader.index.match("https://a.example/1", original) is None  # never itself
-    assert dict(reader.signatures()) == {"https://a.example/1": signature_bytes(original)}
+    assert dict(reader.signatures()) == {"https://a.example/1": fingerprint_bytes(original)}
     reader.forget_lost("", set(), unattributed=True)
     assert reader.index.match("https://b.example/9", copy) is None
 

@@ -72,7 +72,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def crawl(name: str, urls: list[str], output: Path, state: Path, timeout: float) -> dict[str, Any]:
     """One run of the real CLI; returns how it went (the output file holds the records)."""
-    settings = [arg for s in FAST for arg in ("-s", s)]
+    # SITEZOO_SETTINGS="NAME=VALUE …": more crawl settings, e.g. to measure a feature switched off
+    extra = os.environ.get("SITEZOO_SETTINGS", "").split()
+    settings = [arg for s in (*FAST, *extra) for arg in ("-s", s)]
     command = [sys.executable, "-m", "newscrawl.cli", "crawl", *urls, "-o", str(output),
                "--state", str(state), *settings]  # fmt: skip
     started = time.monotonic()

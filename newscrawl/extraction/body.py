@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_text
-from newscrawl.extraction.boilerplate import PageTexts, is_boilerplate
+from newscrawl.extraction.boilerplate import PageTexts, is_boilerplate, is_comment_heading
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,10 @@ _MEDIA_CLASS_RE = re.compile(
 )
 _MEDIA_MAX_CHARS = 250
 _XML_PARAGRAPHS = frozenset({"p", "head", "item", "quote", "cell", "code"})
+# A comments heading ends the body only below some article text: above it (a "3 تعليقات" link
+# in the meta line under the headline) it is one chrome line and the article follows.
+_BODY_BEFORE_COMMENTS_PARAGRAPHS = 2
+_BODY_BEFORE_COMMENTS_CHARS = 200
 
 
 def _split_lines(text: str) -> list[str]:
@@ -140,6 +144,8 @@ def xml_paragraphs(main: etree._Element) -> list[str]:
     >>> main = etree.fromstring(xml)
     >>> xml_paragraphs(main)
     ['أولى', 'ثانية', 'نص حر', 'بند']
+    >>> xml_paragraphs(etree.fromstring("<main><cell>الأولى<p>الثانية</p></cell></main>"))
+    ['الأولى', 'الثانية']
     """
     paragraphs: list[str] = _split_lines(main.text or "")
     leaves: set[etree._Element] = set()
@@ -155,27 +161,41 @@ def xml_paragraphs(main: etree._Element) -> list[str]:
                 parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
                 parts.append(child.tail or "")
             paragraphs.extend(_split_lines("".join(parts)))
-        elif element.tag != "lb" and element.tag not in _XML_PARAGRAPHS:
+        elif element.tag != "lb":
+            # a table cell of <br>-separated text comes out as the cell's own text (the first
+            # line) followed by <p>s: the cell is no leaf, but its text is the lead paragraph
             paragraphs.extend(_split_lines(element.text or ""))
         paragraphs.extend(_split_lines(element.tail or ""))
     return paragraphs
 
 
 def clean_paragraphs(paragraphs: list[str], page: PageTexts) -> list[str]:
-    """Drop boilerplate and exact repeats, keeping reading order.
+    """Drop boilerplate and exact repeats, keeping reading order; stop at the readers' comments.
 
     >>> lines = ["نص الخبر الأول", "شارك", "نص الخبر الأول", "تابعونا على تويتر"]
     >>> clean_paragraphs(lines, PageTexts())
     ['نص الخبر الأول']
+    >>> lines = ["الفقرة الأولى", "الفقرة الثانية", "التعليقات (2)", "رأي قارئ"]
+    >>> clean_paragraphs(lines, PageTexts())
+    ['الفقرة الأولى', 'الفقرة الثانية']
     """
     seen: set[str] = set()
-    kept = []
+    kept: list[str] = []
     for paragraph in paragraphs:
+        if is_comment_heading(paragraph) and _comments_follow(kept):
+            break
         if paragraph in seen or is_boilerplate(paragraph, page):
             continue
         seen.add(paragraph)
         kept.append(paragraph)
     return kept
+
+
+def _comments_follow(kept: list[str]) -> bool:
+    return (
+        len(kept) >= _BODY_BEFORE_COMMENTS_PARAGRAPHS
+        or sum(map(len, kept)) >= _BODY_BEFORE_COMMENTS_CHARS
+    )
 
 
 def drop_media_boxes(root: HtmlElement) -> None:

@@ -16,15 +16,19 @@ from newscrawl.dates import is_date_line
 from newscrawl.extraction.byline import starts_with_byline_marker
 from newscrawl.extraction.related import marker_kind
 from newscrawl.lexicon import (
+    BEFORE_YESTERDAY_WORDS,
     CALL_CUES,
     CALL_VERBS,
+    COMMENT_HEADINGS,
     COPYRIGHT_CUES,
     CREDIT_LABELS,
     DISCLAIMER_STANCES,
     DISCLAIMER_SUBJECTS,
     DISCLAIMER_VOICES,
+    HOME_CRUMBS,
     REPORTING_VERBS,
     SHARE_PROMPTS,
+    YESTERDAY_WORDS,
     cue_re,
     opener,
     opening,
@@ -41,6 +45,18 @@ _SUBJECT_RE = cue_re(DISCLAIMER_SUBJECTS, stems=True)
 _STANCE_RE = cue_re(DISCLAIMER_STANCES, stems=True)
 _VOICE_RE = cue_re(DISCLAIMER_VOICES, stems=True)
 _REPORTING_RE = cue_re(REPORTING_VERBS)
+_HOME = opener(HOME_CRUMBS)
+# "»" and "«" also quote speech in Arabic: only right after a home crumb are they steps
+_CRUMB_STEP_RE = re.compile(r"\s*[»«›‹><|/\\]|\s+[-–—]\s")
+_CRUMB_MAX_CHARS = 200
+_COMMENT_HEADINGS = frozenset(normalize_for_matching(h) for h in COMMENT_HEADINGS)
+_COMMENT_HEADING_MAX_CHARS = 60
+_DIGITS_RE = re.compile(r"\d+")
+# a relative day alone on a line ("أمس") is where a date stood, never a sentence
+_RELATIVE_DAYS = frozenset(
+    normalize_for_matching(w.replace("_", " "))
+    for w in (*YESTERDAY_WORDS.split(), *BEFORE_YESTERDAY_WORDS.split())
+)
 _CLAUSE_SPLIT_RE = re.compile(r"[.!?؟؛;،,:\n]|\s[-–—]\s")
 _DISCLAIMER_MAX_CHARS = 450
 _PROMPT_MAX_CHARS = 90
@@ -67,7 +83,37 @@ def is_dateline(text: str) -> bool:
     >>> is_dateline("قال الوزير إن الاجتماع سيعقد في 16 مارس")
     False
     """
-    return len(text) <= _DATELINE_MAX_CHARS and is_date_line(text)
+    if len(text) > _DATELINE_MAX_CHARS:
+        return False
+    return is_date_line(text) or normalize_for_matching(text) in _RELATIVE_DAYS
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A breadcrumb line: the home page's name, then a step separator.
+
+    >>> is_breadcrumb("الرئيسية » أخبار محلية » افتتاح جسر"), is_breadcrumb("الرئيسية > منوعات")
+    (True, True)
+    >>> is_breadcrumb("الرئيسية للمؤتمر هي الجلسة الختامية")
+    False
+    """
+    if len(text) > _CRUMB_MAX_CHARS:
+        return False
+    home = opening(_HOME, text)
+    return bool(home and _CRUMB_STEP_RE.match(text, home.end()))
+
+
+def is_comment_heading(text: str) -> bool:
+    """A line heading the readers' comments: "التعليقات (4)", "أضف تعليقك", "3 تعليقات".
+
+    >>> is_comment_heading("التعليقات (4)"), is_comment_heading("أضف تعليقك")
+    (True, True)
+    >>> is_comment_heading("تعليقات الوزير أثارت جدلا واسعا")
+    False
+    """
+    if len(text) > _COMMENT_HEADING_MAX_CHARS:
+        return False
+    folded = " ".join(_DIGITS_RE.sub(" ", normalize_for_matching(text)).split())
+    return folded in _COMMENT_HEADINGS
 
 
 def is_prompt(text: str) -> bool:
@@ -156,4 +202,4 @@ def is_boilerplate(text: str, page: PageTexts) -> bool:
         return True
     if words <= _READ_ALSO_MAX_WORDS and marker_kind(text):
         return True
-    return is_dateline(text)
+    return is_dateline(text) or is_breadcrumb(text) or is_comment_heading(text)

@@ -32,9 +32,11 @@ from newscrawl.extraction.language import detect_language
 from newscrawl.extraction.lead import with_lead
 from newscrawl.extraction.loader import ArticleLoader
 from newscrawl.extraction.metadata import PageMetadata, read_metadata
+from newscrawl.extraction.navrows import drop_link_rows
 from newscrawl.extraction.nextdata import island_body
 from newscrawl.extraction.profile_selectors import ProfileFields
 from newscrawl.extraction.related import RelatedBlock, cut_related_blocks
+from newscrawl.extraction.site_blocks import BlockLearner
 from newscrawl.extraction.site_learning import SiteLearner
 from newscrawl.items import Article, RelatedLink
 from newscrawl.profiles import SiteProfile
@@ -145,28 +147,37 @@ def _extract(
     load_dates(loader, root, meta, fields, hints)
     load_people_and_topics(loader, root, meta, fields, hints)
     load_image(loader, root, meta, fields)
-    _load_body(loader, root, meta, fields, url)
+    _load_body(loader, root, meta, fields, url, learned.blocks if learned else None)
     return loader.to_article()
 
 
 def _load_body(
-    loader: ArticleLoader, root: HtmlElement, meta: PageMetadata, fields: ProfileFields, url: str
+    loader: ArticleLoader,
+    root: HtmlElement,
+    meta: PageMetadata,
+    fields: ProfileFields,
+    url: str,
+    recurring: BlockLearner | None = None,
 ) -> None:
     """Body and related links; runs last because it cuts nodes out of the tree.
 
     The profile's `remove` selectors apply to the body only: a profile may read a field (tags,
     say) from a box it removes so that the box is not taken for body or read-also text.
+    `recurring` (what the crawl learnt of the site's recurring blocks) counts this page's and
+    leaves out those that recur.
     """
     fields.remove_noise()
     blocks = cut_related_blocks(root, loader.get_output_value("url"), fields.related_elements())
     drop_media_boxes(root)
+    drop_link_rows(root)  # after the read-also cut: its link lists are related links
     paragraphs = fields.body_paragraphs(container_paragraphs)
     if not paragraphs:
         paragraphs = with_lead(root, generic_paragraphs(root, url))
     title = loader.get_output_value("title") or ""
     caption = loader.get_output_value("image_caption") or ""
     page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption))
-    body = "\n\n".join(clean_paragraphs(paragraphs, page_texts))
+    page = loader.get_output_value("url") or url  # the canonical URL: one count per article
+    body = "\n\n".join(_site_cleaned(clean_paragraphs(paragraphs, page_texts), recurring, page))
     declared = max(meta.article_bodies, key=len, default="") or island_body(root)
     if len(body) < _MIN_BODY_SHARE * len(declared):
         # script-rendered pages ship the text only in JSON-LD articleBody or a JSON data island
@@ -174,6 +185,13 @@ def _load_body(
     loader.add_value("body", body or None)
     loader.add_value("related_links", related_links(blocks, body))
     loader.add_value("language", detect_language(f"{title}\n{body}") if body else None)
+
+
+def _site_cleaned(paragraphs: list[str], recurring: BlockLearner | None, url: str) -> list[str]:
+    if recurring is None:
+        return paragraphs
+    recurring.observe_article(url, paragraphs)  # this page counts: the third one is cut too
+    return recurring.strip(paragraphs)
 
 
 def canonical_url(url: str, candidates: list[str], profile: SiteProfile | None) -> str | None:

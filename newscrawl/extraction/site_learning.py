@@ -1,4 +1,5 @@
-"""Per-site learning for sites without a profile: which title affixes and h1s are the site's.
+"""Per-site learning for sites without a profile: which title affixes and h1s are the site's
+(and, through `blocks`, which body blocks: `site_blocks`).
 
 A site writes its name around the title of nearly every page ("Site - headline", "Blog: post")
 and often in a logo h1; a headline appears on one page. Counted over the distinct article pages
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.extraction.site_blocks import BlockLearner
 
 # Separators between a site's name and a headline: " - ", " | ", " » ", " :: ", and "Blog: ".
 _SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—»:]|::)\s+|:\s+|\s*[|»]\s*")
@@ -64,6 +66,8 @@ class SiteLearner:
     counts: Counter[str] = field(default_factory=Counter)
     spellings: dict[str, str] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
+    blocks: BlockLearner | None = None
+    """The site's recurring body blocks (`site_blocks`); None: not learnt in this crawl."""
 
     def observe(self, page_title: str, titles: Iterable[str], h1s: Iterable[str]) -> None:
         """Count one page's title affixes, whole <title> and h1s (a page seen again counts once)."""

@@ -1,58 +1,72 @@
-"""Near-duplicate detection across sites and runs: MinHash/LSH over matching-normalised shingles.
+"""Near-duplicate detection across sites and runs: LSH proposes, a verified resemblance decides.
 
 The same wire story republished with another headline, an added sentence or other boilerplate is
 marked with `near_duplicate_of` = the first-seen article's URL (setting NEWSCRAWL_NEAR_DUPLICATES
 = "mark", the default) or dropped ("drop"). Only first-seen articles enter the index, so every
 copy points at the original, never at another copy.
 
+The rule (issue 9, class 5): resemblance is the Jaccard of 5-word shingles of the matching-
+normalised bodies. A pair is marked when it is ≥ NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD (0.6), so
+never below 0.5 and always from 0.7: exact for bodies up to 512 shingles, within ±0.1 with
+probability ≥ 1 - 2.5e-6 beyond (`newscrawl.fingerprints.resemblance`). LSH (42 bands of 3
+rows) loses a pair at 0.7 with probability ~2e-8. Two articles of the same site compare without
+that site's template sentences (`neardup_state`): issues of a daily report are not copies of
+each other, however much fixed text they share.
+
 Scale note: the LSH index is rebuilt in memory from the stored signatures when the crawl starts
-(measured: ~11 KB of memory, mostly the 31 LSH band tables, and ~0.15 ms of start-up per stored
-article, so ~1 GB for 100 000 articles: fine for one site's archive, not for a national corpus;
-a distributed store should keep the LSH buckets server-side, e.g. datasketch's Redis storage).
+(the 42 LSH band tables plus ~2.6 KB of MinHash and sketch per stored article; see BENCHMARKS.md
+for the measured figures); a distributed crawl keeps the buckets in Redis
+(`newscrawl.state.redis_lsh`).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHashLSH
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.config import newscrawl_settings
 from newscrawl.fingerprints import (
+    LSH_PARAMS,
     MINHASH_PERMUTATIONS,
-    body_minhash,
-    minhash_from_bytes,
-    signature_bytes,
+    BodyFingerprint,
+    fingerprint_bytes,
+    fingerprint_from_bytes,
+    is_current_signature,
+    matching_sentences,
+    resemblance,
+    sentence_key,
+    sentences_fingerprint,
 )
+from newscrawl.pipelines.neardup_state import SiteSentenceBook, refingerprint
+from newscrawl.state.base import StateStore
 from newscrawl.state.extension import StateExtension, state_of
 
+logger = logging.getLogger(__name__)
+
 MODES = ("mark", "drop", "off")
-# LSH only proposes candidates, each checked against the threshold: weigh its misses (false
-# negatives) above its false alarms, which the check removes anyway.
-LSH_WEIGHTS = (0.2, 0.8)
 
 
 class NearDuplicateIndex:
-    """First-seen articles by MinHash; `match` verifies LSH candidates with the estimated Jaccard.
+    """First-seen articles by fingerprint; `match` verifies each LSH candidate's resemblance.
 
-    >>> from newscrawl.fingerprints import body_minhash
-    >>> index = NearDuplicateIndex(0.5)
+    >>> from newscrawl.fingerprints import body_fingerprint
+    >>> index = NearDuplicateIndex(0.6)
     >>> text = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ"
-    >>> index.add("https://a.example/1", body_minhash(text))
-    >>> index.match("https://b.example/9", body_minhash(text + " وذلك بحضور المحافظ"))
+    >>> index.add("https://a.example/1", body_fingerprint(text))
+    >>> index.match("https://b.example/9", body_fingerprint(text + " بحضور المحافظ"))
     'https://a.example/1'
-    >>> index.match("https://b.example/8", body_minhash("هطلت أمطار غزيرة على العاصمة أمس"))
+    >>> index.match("https://b.example/8", body_fingerprint("هطلت أمطار غزيرة على العاصمة أمس"))
     """
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(
-            threshold=threshold, num_perm=MINHASH_PERMUTATIONS, weights=LSH_WEIGHTS
-        )
-        self._minhashes: dict[str, MinHash] = {}
+        self._lsh = MinHashLSH(num_perm=MINHASH_PERMUTATIONS, params=LSH_PARAMS)
+        self._prints: dict[str, BodyFingerprint] = {}
         self._order: dict[str, int] = {}
 
     def __contains__(self, url: str) -> bool:
@@ -61,21 +75,22 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._order)
 
-    def add(self, url: str, minhash: MinHash) -> None:
-        if url in self._order:
+    def add(self, url: str, fingerprint: BodyFingerprint) -> None:
+        # a body without shingles matches nothing, so it is not worth an entry
+        if url in self._order or not fingerprint.shingles:
             return
-        # Lean: only the hash values are kept (~0.5 KB per article), not the permutations.
-        lean = minhash if isinstance(minhash, LeanMinHash) else LeanMinHash(minhash)
-        self._lsh.insert(url, lean)
-        self._minhashes[url] = lean
+        self._lsh.insert(url, fingerprint.minhash)
+        self._prints[url] = fingerprint
         self._order[url] = len(self._order)
 
-    def match(self, url: str, minhash: MinHash) -> str | None:
+    def match(self, url: str, fingerprint: BodyFingerprint) -> str | None:
         """The earliest indexed article (other than `url`) this one nearly duplicates."""
+        if not fingerprint.shingles:
+            return None
         candidates = [
             other
-            for other in self._lsh.query(minhash)
-            if other != url and minhash.jaccard(self._minhashes[other]) >= self.threshold
+            for other in self._lsh.query(fingerprint.minhash)
+            if other != url and resemblance(fingerprint, self._prints[other]) >= self.threshold
         ]
         return min(candidates, key=self._order.__getitem__) if candidates else None
 
@@ -93,7 +108,9 @@ class NearDuplicatePipeline:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats = crawler.stats
-        self.index = NearDuplicateIndex(config.near_duplicate_threshold)
+        self.index: Any = NearDuplicateIndex(config.near_duplicate_threshold)
+        self.sentences = SiteSentenceBook(None)
+        self._learned: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -105,22 +122,58 @@ class NearDuplicatePipeline:
 
     def open_spider(self) -> None:
         store = self.state.store
+        self.sentences = SiteSentenceBook(store)
         shared = getattr(store, "near_duplicate_index", None)
         if shared is not None:  # a distributed crawl's index lives in Redis: nothing to load
             self.index = shared()
             return
-        for url, signature in store.signatures():
-            self.index.add(url, minhash_from_bytes(signature))
+        self._load(store)
         self.stats.set_value("newscrawl/neardup/index_loaded", len(self.index))
+
+    def _load(self, store: StateStore) -> None:
+        """Index the stored signatures, first-seen first; older formats are recomputed."""
+        stale = [url for url, data in store.signatures() if not is_current_signature(data)]
+        if stale:  # older states come first: everything signed since is newer
+            self._migrate(store, stale)
+        for url, data in store.signatures():
+            fingerprint = fingerprint_from_bytes(data)
+            if fingerprint is not None:
+                self.index.add(url, fingerprint)
+
+    def _migrate(self, store: StateStore, stale: list[str]) -> None:
+        found = refingerprint(set(stale), store.output_offsets())
+        for url in stale:
+            if url in found:
+                self.index.add(url, found[url])
+        replace = getattr(store, "replace_signatures", None)
+        if replace is not None:
+            replace({url: fingerprint_bytes(f) for url, f in found.items()})
+        self.stats.set_value("newscrawl/neardup/signatures_migrated", len(found))
+        if len(found) < len(stale):
+            logger.warning(
+                "%d near-duplicate references from an older state have no line in the output "
+                "files any more; later copies of them will not be marked", len(stale) - len(found),
+            )  # fmt: skip
+            self.stats.set_value("newscrawl/neardup/signatures_lost", len(stale) - len(found))
+
+    def close_spider(self) -> None:
+        self.sentences.save()
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         url = adapter["url"]
-        minhash = body_minhash(adapter.get("body") or "")
-        original = self.index.match(url, minhash)
+        site_name = str(adapter.get("site") or "")
+        site = self.sentences.for_site(site_name)
+        sentences = matching_sentences(adapter.get("body") or "")
+        fingerprint = sentences_fingerprint(sentences, site_name, site.template)
+        original = self.index.match(url, fingerprint)
+        if url not in self._learned:  # a revision of the same article must not count twice
+            self._learned.add(url)
+            site.learn(sentence_key(s) for s in sentences)
         if original is None:
-            self.index.add(url, minhash)
-            self.state.extras(url).signature = signature_bytes(minhash)
+            if fingerprint.shingles:
+                self.index.add(url, fingerprint)
+                self.state.extras(url).signature = fingerprint_bytes(fingerprint)
             return item
         if self.mode == "drop":
             self.stats.inc_value("newscrawl/dropped/near_duplicate")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -17,6 +18,7 @@ from newscrawl.spiders.sitecrawl import SiteCrawl
 from newscrawl.spiders.titlelearning import TitleLearners
 from newscrawl.urls import same_page_key
 
+logger = logging.getLogger(__name__)
 Extractor = Callable[..., Article | None]
 ANY_LANGUAGE = frozenset({"any", "all", "*"})
 Count = Callable[[str], None]
@@ -70,6 +72,14 @@ class ArticleReader:
             self.count(f"skipped/language/{article.language or 'unknown'}")
             return False
         return True
+
+    def observe_listing(self, site: SiteCrawl, response: Response) -> None:
+        """Show the site's learner a page that is no article: what recurs there is chrome."""
+        root = response.selector.root  # type: ignore[attr-defined]  # an HTML page: a TextResponse
+        try:
+            self.titles.observe_listing(site.name, response.url, root)
+        except Exception:  # learning is a refinement: a page it cannot read is still navigated
+            logger.exception("boilerplate learning failed on %s", response.url)
 
     def read(self, site: SiteCrawl, response: Response, hints: dict[str, Any]) -> Iterable[Article]:
         fetched = site.canonical(response.url) or response.url

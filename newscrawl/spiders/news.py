@@ -271,6 +271,7 @@ class NewsSpider(ListingNavigation, Spider):
             if not site.sitemaps_cover:
                 yield from self._harvest(site, response, depth)
             return
+        self.articles.observe_listing(site, response)  # no article: chrome and teasers only
         if kind == "article":
             self.count(f"classify/article_request_was_{page}")
             return

@@ -23,7 +23,7 @@ class DoneMark:
     lastmod: str | None = None
     """The sitemap/feed lastmod hint seen when it was fetched (drives lastmod revisits)."""
     signature: bytes | None = None
-    """MinHash hash values when the article is a near-duplicate reference, else None."""
+    """`fingerprint_bytes` when the article is a near-duplicate reference, else None."""
     aliases: tuple[str, ...] = ()
     """Other fetched URLs (pre-redirect, non-canonical) that led to this article."""
     output: str | None = None
@@ -78,7 +78,7 @@ class StateStore(Protocol):
         ...
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """(url, MinHash values) of the near-duplicate references, first-seen first."""
+        """(url, `fingerprint_bytes`) of the near-duplicate references, first-seen first."""
         ...
 
     def validators(self, url: str) -> Validators | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscrawl.fingerprints import body_minhash, content_fingerprint, signature_bytes
+from newscrawl.fingerprints import body_fingerprint, content_fingerprint, fingerprint_bytes
 from newscrawl.state.base import DoneMark, StateStore
 
 _CHUNK = 64 * 1024
@@ -72,14 +72,15 @@ def mark_from_record(record: dict[str, Any], output: str | None = None) -> DoneM
     body = str(record.get("body") or "")
     content_hash = record.get("content_hash") or content_fingerprint(body)
     indexed = record.get("near_duplicate_of") is None and bool(body)
+    site = str(record.get("site") or "")
     return DoneMark(
         url=str(record["url"]),
-        site=str(record.get("site") or ""),
+        site=site,
         content_hash=content_hash,
         modified_at=record.get("modified_at"),
         # The request's lastmod hint is not in the record; the article's own dates stand in.
         lastmod=record.get("modified_at") or record.get("published_at"),
-        signature=signature_bytes(body_minhash(body)) if indexed else None,
+        signature=fingerprint_bytes(body_fingerprint(body, site)) if indexed else None,
         output=output,
     )
 

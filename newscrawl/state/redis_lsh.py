@@ -2,10 +2,10 @@
 
 Not datasketch's Redis storage, measured (BENCHMARKS.md, "Distributed crawling"): it keeps 32
 Redis keys per article (a set per LSH bucket, a list of bucket keys), ~13 KB per article, and
-costs 64 commands per insert and 31 round trips per query. Here the same banding (datasketch's
-optimal b × r for the threshold and weights) lives in one hash per band, bucket key → 4-byte
-article numbers: a few KB per article, one script call per insert and per query. Candidates are
-verified against the threshold with their stored signatures, as the in-memory index does.
+costs 64 commands per insert and 31 round trips per query. Here the banding lives in one hash
+per band, bucket key → 4-byte article numbers: a few KB per article, one script call per insert
+and per query. The band layout is `fingerprints.LSH_PARAMS` and candidates are verified with
+`fingerprints.resemblance` on their stored signatures, exactly as the in-memory index does.
 """
 
 from __future__ import annotations
@@ -15,11 +15,15 @@ from typing import Any
 
 import numpy as np
 import redis
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from newscrawl.fingerprints import MINHASH_PERMUTATIONS, minhash_from_bytes
+from newscrawl.fingerprints import (
+    LSH_PARAMS,
+    SIGNATURE_BYTES,
+    BodyFingerprint,
+    fingerprint_from_bytes,
+    resemblance,
+)
 
-SIGNATURE_BYTES = 4 * MINHASH_PERMUTATIONS
 MAX_CANDIDATES = 64
 """Earliest candidates verified per query: a boilerplate-heavy bucket must not cost seconds."""
 
@@ -95,9 +99,10 @@ class RedisNearDuplicateIndex:
     def __init__(
         self, client: redis.Redis, prefix: str, threshold: float, weights: tuple[float, float]
     ) -> None:
-        layout = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS, weights=weights)
+        # `weights` is kept for callers; the layout is fixed so that LSH never loses a pair the
+        # verdict would mark (LSH_PARAMS), whatever the threshold
         self.threshold = threshold
-        self.bands, self.rows = layout.b, layout.r
+        self.bands, self.rows = LSH_PARAMS
         self._client = client
         self._seq, self._urls, self._sigs = f"{prefix}:seq", f"{prefix}:url", f"{prefix}:sig"
         # the band layout is part of the key: another threshold starts another index
@@ -105,7 +110,7 @@ class RedisNearDuplicateIndex:
         self._insert = client.register_script(_INSERT)
         self._query = client.register_script(_QUERY)
         self._remove = client.register_script(_REMOVE)
-        self._pending: dict[str, LeanMinHash] = {}
+        self._pending: dict[str, BodyFingerprint] = {}
 
     def __contains__(self, url: str) -> bool:
         return url in self._pending or bool(self._client.hexists(self._urls, url))
@@ -113,16 +118,18 @@ class RedisNearDuplicateIndex:
     def __len__(self) -> int:
         return int(self._client.hlen(self._urls)) + len(self._pending)
 
-    def _bands(self, minhash: MinHash) -> list[bytes]:
-        return band_keys(minhash.hashvalues, self.bands, self.rows)
+    def _bands(self, fingerprint: BodyFingerprint) -> list[bytes]:
+        return band_keys(fingerprint.minhash.hashvalues, self.bands, self.rows)
 
-    def add(self, url: str, minhash: MinHash) -> None:
-        lean = minhash if isinstance(minhash, LeanMinHash) else LeanMinHash(minhash)
-        self._pending.setdefault(url, lean)
+    def add(self, url: str, fingerprint: BodyFingerprint) -> None:
+        self._pending.setdefault(url, fingerprint)
 
     def insert(self, pipe: Any, url: str, signature: bytes) -> None:
         """Queue the durable insert of a written article on `pipe` (a redis pipeline)."""
-        bands = self._bands(minhash_from_bytes(signature))
+        fingerprint = fingerprint_from_bytes(signature)
+        if fingerprint is None:  # another version's format: nothing to bucket it by
+            return
+        bands = self._bands(fingerprint)
         keys = [self._seq, self._urls, self._sigs, *self._band_names]
         self._insert(keys=keys, args=[url, signature, *bands], client=pipe)
 
@@ -131,30 +138,31 @@ class RedisNearDuplicateIndex:
             self._pending.pop(url, None)
 
     def remove(self, url: str, signature: bytes) -> None:
-        bands = self._bands(minhash_from_bytes(signature))
-        self._remove(
-            keys=[self._seq, self._urls, self._sigs, *self._band_names], args=[url, *bands]
-        )
+        fingerprint = fingerprint_from_bytes(signature)
+        # another version's format has no bands to clear: its stale bucket entries point at a
+        # number that no longer has a signature, which `match` skips
+        names = self._band_names if fingerprint is not None else []
+        bands = self._bands(fingerprint) if fingerprint is not None else []
+        self._remove(keys=[self._seq, self._urls, self._sigs, *names], args=[url, *bands])
         self._pending.pop(url, None)
 
-    def match(self, url: str, minhash: MinHash) -> str | None:
+    def match(self, url: str, fingerprint: BodyFingerprint) -> str | None:
         """The earliest indexed article (other than `url`) this one nearly duplicates."""
         keys = [self._sigs, *self._band_names]
-        found = self._query(keys=keys, args=[*self._bands(minhash), MAX_CANDIDATES])
+        found = self._query(keys=keys, args=[*self._bands(fingerprint), MAX_CANDIDATES])
         for i in range(0, len(found), 2):  # ascending article numbers: the first hit is earliest
             value = bytes(found[i + 1])
             other = value[SIGNATURE_BYTES:].decode()
-            if other != url and self._similar(minhash, value[:SIGNATURE_BYTES]):
+            if other != url and self._similar(fingerprint, value[:SIGNATURE_BYTES]):
                 return other
-        for other, lean in self._pending.items():  # this worker's articles not yet committed
-            if other != url and minhash.jaccard(lean) >= self.threshold:
+        for other, pending in self._pending.items():  # this worker's articles not yet committed
+            if other != url and resemblance(fingerprint, pending) >= self.threshold:
                 return other
         return None
 
-    def _similar(self, minhash: MinHash, signature: bytes) -> bool:
-        return len(signature) == SIGNATURE_BYTES and (
-            minhash.jaccard(minhash_from_bytes(signature)) >= self.threshold
-        )
+    def _similar(self, fingerprint: BodyFingerprint, signature: bytes) -> bool:
+        stored = fingerprint_from_bytes(signature)
+        return stored is not None and resemblance(fingerprint, stored) >= self.threshold
 
     def signatures(self) -> list[tuple[int, str, bytes]]:
         """(article number, url, signature) of every indexed article, first-seen first."""

@@ -129,6 +129,14 @@ class SqliteStateStore:
         for url, signature in rows:
             yield str(url), bytes(signature)
 
+    def replace_signatures(self, signatures: Mapping[str, bytes]) -> None:
+        """Rewrite stored signatures in place (keeping their order): a format migration."""
+        with self._db:
+            self._db.executemany(
+                "UPDATE signatures SET signature = ? WHERE url = ?",
+                [(signature, url) for url, signature in signatures.items()],
+            )
+
     def validators(self, url: str) -> Validators | None:
         row = self._db.execute(
             "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
