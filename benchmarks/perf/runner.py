@@ -1,0 +1,130 @@
+"""What every part of the suite shares: bounded child runs with their own rusage, machine facts.
+
+Each measured pipeline is a child process so its CPU time and peak RSS are its own (`os.wait4`),
+not the benchmark's. Every child is killed at the run's deadline, so a benchmark always ends.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    exit: int
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    load_before: float
+    timed_out: bool
+
+
+def load_1min() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def run_child(
+    command: list[str], log: Path, deadline: float, *, cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> ChildRun:  # fmt: skip
+    """Run `command` to completion or until `deadline` (then kill it); its own rusage."""
+    load = load_1min()
+    with log.open("wb") as sink:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd or REPO, env=env, stdout=sink,
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            process.kill()
+
+        killer = threading.Timer(max(deadline - time.monotonic(), 0.0), kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)  # this child's rusage alone
+        finally:
+            killer.cancel()
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return ChildRun(
+        exit=process.returncode, wall_s=round(wall, 2),
+        cpu_s=round(usage.ru_utime + usage.ru_stime, 2),
+        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
+        load_before=load, timed_out=killed.is_set(),
+    )  # fmt: skip
+
+
+def python_env() -> dict[str, str]:
+    """The environment for children: the repository importable, whatever their cwd."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
+def newscrawl_command() -> list[str]:
+    """The `newscrawl` console script next to this interpreter, as a user runs it."""
+    script = Path(sys.executable).parent / "newscrawl"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newscrawl.cli"]
+
+
+def machine() -> dict[str, Any]:
+    import lxml.etree
+    import scrapy
+    import trafilatura
+
+    return {
+        "nproc": os.cpu_count(), "platform": platform.platform(),
+        "cpu": _cpu_model(), "python": platform.python_version(),
+        "scrapy": scrapy.__version__, "trafilatura": trafilatura.__version__,
+        "lxml": ".".join(map(str, lxml.etree.LXML_VERSION[:3])),
+        "load_at_start": [round(x, 2) for x in os.getloadavg()],
+    }  # fmt: skip
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def line_count(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as data:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: data.read(1 << 20), b""))
+
+
+def markdown_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """Rows as a Markdown table over `columns`.
+
+    >>> print(markdown_table([{"a": 1, "b": "x"}], ["a", "b"]))
+    | a | b |
+    |---|---|
+    | 1 | x |
+    """
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(row.get(c, "")) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def describe_machine(facts: dict[str, Any]) -> str:
+    return (
+        f"machine: nproc={facts['nproc']} ({facts['cpu']}), {facts['platform']}, "
+        f"Python {facts['python']}, Scrapy {facts['scrapy']}, trafilatura {facts['trafilatura']}, "
+        f"lxml {facts['lxml']}; load average at start {facts['load_at_start']}"
+    )
