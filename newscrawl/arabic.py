@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width characters, bidi embeddings/overrides/isolates, BOM and the Arabic letter mark:
 # invisible characters that only change rendering and break string comparison.
@@ -31,6 +32,21 @@ _DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670]")
 # Letters that writers swap freely (hamza seats, alef maqsura, ta marbuta).
 _LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي", _TATWEEL)
 _PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
+# Extraction normalises the same short strings (menu labels, link texts, section names, date
+# lines) hundreds of times per page and again on every page of a site: short ones are cached,
+# long ones (paragraphs) are not, so the caches stay a few MB at most.
+_CACHED_LENGTH = 256
+_CACHE_ENTRIES = 8192
+# Body paragraphs are normalised by several consumers in a row (boilerplate filter, site
+# learning, fingerprints): a small cache of long strings covers one page.
+_LONG_CACHED_LENGTH = 8192
+_LONG_CACHE_ENTRIES = 256
+# fold_letters and to_western_digits in one pass, for matching forms
+_MATCHING_FOLDS = {
+    **_DIGITS,
+    **_LETTER_FOLDS,
+    **dict.fromkeys([*range(0x064B, 0x0660), 0x0670]),
+}
 
 
 def to_western_digits(s: str) -> str:
@@ -55,11 +71,18 @@ def normalize_text(s: str) -> str:
     >>> normalize_text("\\ufeff")
     ''
     """
+    return _short_normalized_text(s) if len(s) <= _CACHED_LENGTH else _normalized_text(s)
+
+
+def _normalized_text(s: str) -> str:
     # Invisible characters go first: one between a letter and its mark would block composition.
     s = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", s))
     if _TATWEEL in s:
         s = _WORD_RE.sub(_without_decorative_tatweel, s)
     return _SPACE_RE.sub(" ", s).strip()
+
+
+_short_normalized_text = lru_cache(maxsize=_CACHE_ENTRIES)(_normalized_text)
 
 
 def _without_decorative_tatweel(word: re.Match[str]) -> str:
@@ -105,9 +128,20 @@ def normalize_for_matching(s: str) -> str:
     >>> normalize_for_matching("مكتبةٌ") == normalize_for_matching("مكتبه")
     True
     """
-    s = to_western_digits(normalize_text(s))
-    s = _PUNCTUATION_RE.sub(" ", fold_letters(s).lower())
-    return _SPACE_RE.sub(" ", s).strip()
+    if len(s) <= _CACHED_LENGTH:
+        return _short_matching_form(s)
+    if len(s) <= _LONG_CACHED_LENGTH:
+        return _long_matching_form(s)
+    return _matching_form(s)
+
+
+def _matching_form(s: str) -> str:
+    s = _normalized_text(s).translate(_MATCHING_FOLDS).lower()
+    return _SPACE_RE.sub(" ", _PUNCTUATION_RE.sub(" ", s)).strip()
+
+
+_short_matching_form = lru_cache(maxsize=_CACHE_ENTRIES)(_matching_form)
+_long_matching_form = lru_cache(maxsize=_LONG_CACHE_ENTRIES)(_matching_form)
 
 
 def word_shingles(s: str, k: int = 3) -> set[str]:

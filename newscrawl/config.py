@@ -55,6 +55,8 @@ class NewscrawlSettings:
     """Language (ISO 639-1) of the articles ad-hoc targets keep; "any" keeps every language."""
     learn_boilerplate: bool
     """Learn each site's recurring body blocks (menus, footers) and leave them out of bodies."""
+    learn_containers: bool
+    """Learn each site's body container and read it instead of detecting the body anew."""
     max_retry_after: float
     """Cap (seconds) on a server's Retry-After."""
     max_crawl_delay: float

@@ -7,8 +7,10 @@ counts back) all decide the same way by importing it.
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Mapping
 
+from OpenSSL import SSL
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -108,6 +110,71 @@ def failure_reason(failure: Failure) -> str:
         if isinstance(error, kind):
             return reason
     return type(error).__name__.lower()
+
+
+ERROR_KINDS = (
+    "timeout", "connection_refused", "dns", "tls", "connection", "http_4xx", "http_5xx",
+    "too_large", "processing", "other",
+)  # fmt: skip
+"""What a site's failed fetches are counted under, per site and run (a small, stable set).
+
+Coarser than `failure_reason` (which names every HTTP status and exception type): these are
+stored in the run history and charted, so they must stay few and keep their meaning. `tls` is
+a failed TLS handshake or certificate; `connection` any other dropped or failed connection;
+`too_large` a body over DOWNLOAD_MAXSIZE or a decompression bomb; `processing` a page that was
+fetched but could not be processed; `other` the rest (an HTTP status outside 4xx/5xx...).
+"""
+PROCESSING = "processing"
+_TLS_ERRORS = (SSL.Error, ssl.SSLError)
+
+
+def _is_tls(error: BaseException | None) -> bool:
+    """Whether a TLS error caused `error`: Scrapy wraps it in DownloadFailedError, from
+    Twisted's ResponseNeverReceived whose `reasons` hold the OpenSSL failure (httpx and aiohttp
+    handlers chain Python's ssl.SSLError instead)."""
+    seen = [error] if error is not None else []
+    for cause in seen:  # grows while walked; capped, should a chain ever loop or sprawl
+        if isinstance(cause, _TLS_ERRORS):
+            return True
+        reasons = getattr(cause, "reasons", None) or []
+        linked = [r.value for r in reasons if isinstance(r, Failure)]
+        linked += [cause.__cause__, cause.__context__]
+        seen += [e for e in linked if e is not None and all(e is not s for s in seen)]
+        if len(seen) > 16:
+            break
+    return False
+
+
+def kind_of_reason(reason: str) -> str:
+    """The `ERROR_KINDS` entry of a `failure_reason`.
+
+    >>> [kind_of_reason(r) for r in ("http_404", "http_503", "http_302", "data_loss", "dns")]
+    ['http_4xx', 'http_5xx', 'other', 'connection', 'dns']
+    >>> kind_of_reason("valueerror")
+    'other'
+    """
+    if reason.startswith("http_") and reason[5:].isdigit():
+        status = int(reason[5:])
+        return "http_4xx" if 400 <= status < 500 else "http_5xx" if 500 <= status < 600 else "other"
+    if reason == "data_loss":  # the connection dropped mid-body
+        return "connection"
+    return reason if reason in ERROR_KINDS else "other"
+
+
+def error_kind(failure: Failure) -> str:
+    """The `ERROR_KINDS` entry a failed fetch is counted under for its site.
+
+    >>> error_kind(Failure(DownloadTimeoutError("slow")))
+    'timeout'
+    >>> tls = DownloadFailedError("handshake")
+    >>> tls.__cause__ = SSL.Error([("SSL routines", "", "wrong version number")])
+    >>> error_kind(Failure(tls)), error_kind(Failure(DownloadFailedError("reset")))
+    ('tls', 'connection')
+    """
+    reason = failure_reason(failure)
+    if reason == "connection" and _is_tls(failure.value):
+        return "tls"
+    return kind_of_reason(reason)
 
 
 UNREACHABLE_REASONS = frozenset({"timeout", "dns", "connection_refused", "connection"})

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 SITE_PREFIX = "site/"
 """Per-site counters live under `newscrawl/site/<site>/<what>`."""
 FETCHED, FAILED, WRITTEN, UNREACHABLE = "fetched", "failed", "written", "unreachable"
+ERROR = "error"
+"""`site/<site>/error/<kind>`: the site's `failed` count split by kind (`failures.ERROR_KINDS`)."""
 
 OUTCOMES = ("ok", "partial", "empty", "unreachable", "failed")
 FAILED_OUTCOMES = frozenset({"unreachable", "failed"})
@@ -31,6 +33,44 @@ def site_key(site: str, what: str) -> str:
     'site/127.0.0.1:8080/fetched'
     """
     return f"{SITE_PREFIX}{site}/{what}"
+
+
+def error_kind_key(site: str, kind: str) -> str:
+    """The stats key (under `newscrawl/`) of one site's failures of one kind.
+
+    >>> error_kind_key("waha", "timeout")
+    'site/waha/error/timeout'
+    """
+    return site_key(site, f"{ERROR}/{kind}")
+
+
+def error_kinds(stats: Mapping[str, object], site: str) -> dict[str, int]:
+    """`site`'s failures by kind, read from a crawl's stats; they sum to its `failed` count.
+
+    >>> error_kinds({"newscrawl/site/a/error/timeout": 2, "newscrawl/site/a/failed": 3,
+    ...              "newscrawl/site/a/error/http_5xx": 1, "newscrawl/site/ab/error/dns": 1}, "a")
+    {'http_5xx': 1, 'timeout': 2}
+    """
+    prefix = f"newscrawl/{site_key(site, ERROR)}/"
+    return {
+        key[len(prefix) :]: value
+        for key, value in sorted(stats.items())
+        if key.startswith(prefix) and isinstance(value, int) and value > 0
+    }
+
+
+def kinds_from_json(value: object) -> dict[str, int] | None:
+    """Error kinds as read back from JSON (a summary, a job log, the run history), or None
+    when absent or malformed: a count that cannot be trusted is not made up.
+
+    >>> kinds_from_json({"timeout": 2}), kinds_from_json(None), kinds_from_json({"x": "2"})
+    ({'timeout': 2}, None, None)
+    """
+    if not isinstance(value, dict):
+        return None
+    if not all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in value.items()):
+        return None
+    return dict(value)
 
 
 @dataclass(frozen=True)
@@ -119,7 +159,8 @@ def sites_summary(
 
     >>> sites_summary({"newscrawl/site/a/written": 1, "newscrawl/site/a/fetched": 2}, ["a"],
     ...               fatal=False, interrupted=False)["a"]
-    {'outcome': 'ok', 'articles': 1, 'fetched': 2, 'errors': 0, 'unreachable': None}
+    {'outcome': 'ok', 'articles': 1, 'fetched': 2, 'errors': 0, 'unreachable': None, \
+'error_kinds': {}}
     """
     summary: dict[str, dict[str, object]] = {}
     for site in sites:
@@ -130,5 +171,6 @@ def sites_summary(
             "fetched": counts.fetched,
             "errors": counts.failed,
             "unreachable": counts.unreachable,
+            "error_kinds": error_kinds(stats, site),  # `errors` by kind, summing to it
         }
     return summary

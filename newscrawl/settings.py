@@ -75,6 +75,10 @@ NEWSCRAWL_LANGUAGE = "ar"
 # Learn per site which body blocks recur across its pages (menus, footers, comment prompts) and
 # leave them out of later bodies; persisted in the state store (False: page-level rules only).
 NEWSCRAWL_LEARN_BOILERPLATE = True
+# Learn per site which container holds article bodies, once it has given exactly what generic
+# main-content detection gives on 3 pages in a row, and read it directly (checked again on one
+# page in 25); generic detection is the costliest step of extraction (False: detect every page).
+NEWSCRAWL_LEARN_CONTAINERS = True
 # Caps (seconds) on a server's Retry-After and on robots.txt Crawl-delay.
 NEWSCRAWL_MAX_RETRY_AFTER = 120.0
 NEWSCRAWL_MAX_CRAWL_DELAY = 30.0

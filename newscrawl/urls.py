@@ -14,6 +14,7 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -235,6 +236,16 @@ def canonicalize_url(
     """
     try:
         absolute = urljoin(base, url.strip()) if base else url.strip()
+    except ValueError:
+        return None
+    return _canonical_absolute(absolute, trailing_slash)
+
+
+# A page's links mostly repeat the site's navigation, and every page of the site resolves them
+# to the same absolute URLs: the costly part is cached on those.
+@lru_cache(maxsize=16384)
+def _canonical_absolute(absolute: str, trailing_slash: bool | None) -> str | None:
+    try:
         parts = urlsplit(_JSESSIONID.sub("", absolute))
     except ValueError:
         return None

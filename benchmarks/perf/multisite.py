@@ -110,7 +110,16 @@ def measure(server: Server, work: Path, deadline: float, run_name: str,
         "peak_rss_mb": run.peak_rss_mb, "load_before": run.load_before,
         "exit": run.exit, "timed_out": run.timed_out,
         "command": " ".join(command).replace(str(work), "TMP"),
+        # the log goes with the temporary directory: keep what explains a failed run
+        "log_tail": None if run.exit == 0 else _tail(work / "crawl.log"),
     }  # fmt: skip
+
+
+def _tail(log: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError as exc:
+        return f"(no log: {exc})"
 
 
 def serve_and_crawl(
@@ -168,6 +177,8 @@ def report(results: dict[str, Any]) -> str:
         "cpu_bound_req_per_s = requests / crawler CPU seconds (one core). Verdict: politeness "
         "when the polite crawl reaches 70 % of its bound or runs 30 % faster without it, else CPU.",
         *(["", "TIMED OUT"] if results["timed_out"] else []),
+        *(f"\n{row['run']} exited {row['exit']}; its log ends:\n{row['log_tail']}"
+          for row in results["rows"] if row.get("log_tail")),
     ])  # fmt: skip
 
 

@@ -14,11 +14,13 @@ from newscrawl.state.runs import RunLog, RunRecord, history_path
 
 HELP = """\
 List recent runs, newest first: when, site, outcome (ok, partial, empty, unreachable, failed;
-interrupted, crashed, or running for scheduled runs), articles written, errors, duration.
+interrupted, crashed, or running for scheduled runs), articles written, errors, the errors by
+kind (timeout, connection_refused, dns, tls, connection, http_4xx, http_5xx, too_large,
+processing, other; "unknown" when the run reported no kinds), duration.
 The history is STATE/runs.sqlite3 for `newscrawl crawl --state STATE` and `newscrawl schedule
 --state STATE`, else data/runs.sqlite3 (`newscrawl demo`, and crawls without --state and -o)."""
 
-COLUMNS = ("started", "site", "outcome", "articles", "errors", "took", "via", "detail")
+COLUMNS = ("started", "site", "outcome", "articles", "errors", "kinds", "took", "via", "detail")
 
 
 def add_parser(commands: Any) -> None:
@@ -39,19 +41,33 @@ def local_time(iso: str) -> str:
     return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def kinds_cell(run: RunRecord) -> str:
+    """The errors by kind, most first: `http_5xx:2,timeout:1`; "-" without errors.
+
+    >>> from newscrawl.state.runs import RunRecord as R
+    >>> run = R(1, "r", "a", "t", "t", "partial", 3, 3, 0, "crawl", None, {"timeout": 1, "dns": 2})
+    >>> kinds_cell(run), kinds_cell(R(1, "r", "a", "t", "t", "partial", 3, 3, 0, "scrapyd", None))
+    ('dns:2,timeout:1', 'unknown')
+    """
+    if run.error_kinds is None:
+        return "unknown" if run.errors else "-"
+    ordered = sorted(run.error_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ",".join(f"{kind}:{count}" for kind, count in ordered if count) or "-"
+
+
 def row_of(run: RunRecord) -> tuple[str, ...]:
     took = f"{run.seconds:.1f}s" if run.seconds is not None else "-"
     return (
         local_time(run.started_at), run.site, run.outcome, str(run.articles), str(run.errors),
-        took, run.via, (run.detail or "")[:80],
+        kinds_cell(run), took, run.via, (run.detail or "")[:80],
     )  # fmt: skip
 
 
 def table(rows: list[tuple[str, ...]]) -> str:
     """Rows under the column names, left-aligned in columns.
 
-    >>> print(table([("a", "b", "c", "d", "e", "f", "g", "h")]).splitlines()[1])
-    a        b     c        d         e       f     g    h
+    >>> print(table([("a", "b", "c", "d", "e", "f", "g", "h", "i")]).splitlines()[1])
+    a        b     c        d         e       f      g     h    i
     """
     lines = [COLUMNS, *rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(COLUMNS))]

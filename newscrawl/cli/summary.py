@@ -18,7 +18,13 @@ from typing import Any
 
 from newscrawl.cli.errors import UsageError
 from newscrawl.cli.runner import CrawlResult
-from newscrawl.outcomes import FAILED_OUTCOMES, NORMAL_FINISH, exit_status, sites_summary
+from newscrawl.outcomes import (
+    FAILED_OUTCOMES,
+    NORMAL_FINISH,
+    exit_status,
+    kinds_from_json,
+    sites_summary,
+)
 from newscrawl.state.extension import new_run_id
 from newscrawl.state.runs import RunLog
 from newscrawl.targets import Target
@@ -124,7 +130,8 @@ def record_runs(path: Path, report: CrawlReport, via: str) -> None:
                 outcome = "interrupted" if report.result.interrupted else str(entry["outcome"])
                 log.finish(row, outcome, articles=int(entry["articles"]),
                            errors=int(entry["errors"]), exit_status=status,
-                           detail=entry["unreachable"] or message)  # fmt: skip
+                           detail=entry["unreachable"] or message,
+                           error_kinds=kinds_from_json(entry.get("error_kinds")))  # fmt: skip
         finally:
             log.close()
     except (OSError, sqlite3.Error) as exc:

@@ -45,7 +45,7 @@ _SCRIPT_CLASH_RE = re.compile(
 # Three accented Latin-1 letters in a row never happen in European text but are what Arabic
 # single-byte text looks like when read as Latin-1/cp1252 ("ÇáÚÑÈíÉ").
 _LATIN1_RUN_RE = re.compile(f"[{_LATIN1_LETTER}]{{3,}}")
-_NON_ASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
+_LATIN1_LETTER_RE = re.compile(f"[{_LATIN1_LETTER}\u00d7\u00f7]")
 _BROKEN_CHAR_RE = re.compile("[\ufffd\u0080-\u009f]")
 _STRAY_BROKEN_CHARS = 3
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC_LETTER}]{{2,}}")
@@ -99,12 +99,13 @@ def mojibake_marks(text: str) -> int:
     # a stray U+FFFD or C1 control in markup is common in valid pages and garbles nothing
     broken = len(_BROKEN_CHAR_RE.findall(text))
     marks = (broken if broken > _STRAY_BROKEN_CHARS else 0) + len(_SCRIPT_CLASH_RE.findall(text))
-    marks += sum(len(m) for m in _LATIN1_RUN_RE.findall(text))
-    marks += 2 * len(_MOJIBAKE_RES["cp1252"].findall(text))
+    if _LATIN1_LETTER_RE.search(text):  # both patterns need one; most Arabic pages have none
+        marks += sum(len(m) for m in _LATIN1_RUN_RE.findall(text))
+        marks += 2 * len(_MOJIBAKE_RES["cp1252"].findall(text))
     # UTF-8 Arabic misread as windows-1256 is still Arabic letters ("ط§ظ„"): only a mark when
     # ط ظ ع غ + continuation pairs are a sizeable share, since "ك؟" and "ط،" are genuine too
     pairs = len(_CP1256_ARABIC_MOJIBAKE_RE.findall(text))
-    if pairs * 10 >= len(_ARABIC_RE.findall(text)) and pairs > 3:
+    if pairs > 3 and pairs * 10 >= len(_ARABIC_RE.findall(text)):
         marks += 2 * pairs
     return marks
 
@@ -149,23 +150,13 @@ def is_plausible(text: str, *, arabic_code_page: bool = False) -> bool:
     """
     if text.isascii():
         return True
-    judged = non_ascii_context(text)
-    letters = len(_NON_ASCII_LETTER_RE.findall(judged))
-    if mojibake_marks(judged) * 100 > letters:
+    # Every pattern but the script clash matches non-ASCII characters only, and a clash reads
+    # the same with its ASCII neighbours in place: judging the whole text costs less than
+    # cutting out its non-ASCII runs first. Letters are only counted when there are marks.
+    marks = mojibake_marks(text)
+    if marks and marks * 100 > len(_NON_ASCII_LETTER_RE.findall(text)):
         return False
-    return looks_like_arabic_prose(judged) if arabic_code_page else True
-
-
-def non_ascii_context(text: str) -> str:
-    """The non-ASCII runs of ``text`` with one neighbour each side: all the checks look at.
-
-    Markup and scripts are mostly ASCII; skipping them keeps a 1 MB page cheap to judge.
-
-    >>> non_ascii_context('<a href="/x">خبر</a> and <b>Fès</b>')
-    '>خبر< Fès'
-    """
-    runs = _NON_ASCII_RUN_RE.finditer(text)
-    return " ".join(text[max(0, m.start() - 1) : m.end() + 1] for m in runs)
+    return looks_like_arabic_prose(text) if arabic_code_page else True
 
 
 def repair_double_encoding(text: str) -> str:

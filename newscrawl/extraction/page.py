@@ -37,6 +37,7 @@ from newscrawl.extraction.nextdata import island_body
 from newscrawl.extraction.profile_selectors import ProfileFields
 from newscrawl.extraction.related import RelatedBlock, cut_related_blocks
 from newscrawl.extraction.site_blocks import BlockLearner
+from newscrawl.extraction.site_container import ContainerLearner
 from newscrawl.extraction.site_learning import SiteLearner
 from newscrawl.items import Article, RelatedLink
 from newscrawl.profiles import SiteProfile
@@ -147,7 +148,7 @@ def _extract(
     load_dates(loader, root, meta, fields, hints)
     load_people_and_topics(loader, root, meta, fields, hints)
     load_image(loader, root, meta, fields)
-    _load_body(loader, root, meta, fields, url, learned.blocks if learned else None)
+    _load_body(loader, root, meta, fields, url, learned)
     return loader.to_article()
 
 
@@ -157,22 +158,24 @@ def _load_body(
     meta: PageMetadata,
     fields: ProfileFields,
     url: str,
-    recurring: BlockLearner | None = None,
+    learned: SiteLearner | None = None,
 ) -> None:
     """Body and related links; runs last because it cuts nodes out of the tree.
 
     The profile's `remove` selectors apply to the body only: a profile may read a field (tags,
     say) from a box it removes so that the box is not taken for body or read-also text.
-    `recurring` (what the crawl learnt of the site's recurring blocks) counts this page's and
-    leaves out those that recur.
+    What the crawl learnt of the site (`learned`) counts this page's blocks and leaves out those
+    that recur, and may give the site's body container, read instead of detecting one.
     """
+    recurring = learned.blocks if learned else None
     fields.remove_noise()
     blocks = cut_related_blocks(root, loader.get_output_value("url"), fields.related_elements())
     drop_media_boxes(root)
     drop_link_rows(root)  # after the read-also cut: its link lists are related links
     paragraphs = fields.body_paragraphs(container_paragraphs)
     if not paragraphs:
-        paragraphs = with_lead(root, generic_paragraphs(root, url))
+        container = learned.body if learned else None
+        paragraphs = with_lead(root, _detected_paragraphs(root, url, container))
     title = loader.get_output_value("title") or ""
     caption = loader.get_output_value("image_caption") or ""
     page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption))
@@ -185,6 +188,16 @@ def _load_body(
     loader.add_value("body", body or None)
     loader.add_value("related_links", related_links(blocks, body))
     loader.add_value("language", detect_language(f"{title}\n{body}") if body else None)
+
+
+def _detected_paragraphs(root: HtmlElement, url: str, learnt: ContainerLearner | None) -> list[str]:
+    fast = learnt.fast_paragraphs(root) if learnt else None
+    if fast is not None:
+        return fast
+    paragraphs = generic_paragraphs(root, url)
+    if learnt is not None:
+        learnt.learn(root, paragraphs)
+    return paragraphs
 
 
 def _site_cleaned(paragraphs: list[str], recurring: BlockLearner | None, url: str) -> list[str]:

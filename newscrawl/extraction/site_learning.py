@@ -21,6 +21,7 @@ from typing import Any
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
 from newscrawl.extraction.site_blocks import BlockLearner
+from newscrawl.extraction.site_container import ContainerLearner
 
 # Separators between a site's name and a headline: " - ", " | ", " » ", " :: ", and "Blog: ".
 _SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—»:]|::)\s+|:\s+|\s*[|»]\s*")
@@ -68,6 +69,8 @@ class SiteLearner:
     _seen: set[str] = field(default_factory=set)
     blocks: BlockLearner | None = None
     """The site's recurring body blocks (`site_blocks`); None: not learnt in this crawl."""
+    body: ContainerLearner | None = None
+    """The site's body container (`site_container`); None: detected on every page."""
 
     def observe(self, page_title: str, titles: Iterable[str], h1s: Iterable[str]) -> None:
         """Count one page's title affixes, whole <title> and h1s (a page seen again counts once)."""

@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from html import escape
 
+from newscrawl.failures import ERROR_KINDS
 from newscrawl.profiles.timing import parse_interval
 from newscrawl.reporting.sections import NOT_AVAILABLE, note, section, table, text
-from newscrawl.reporting.state_view import SiteState, StateView
-from newscrawl.reporting.svg import horizontal_bars
+from newscrawl.reporting.state_view import UNKNOWN_KIND, SiteState, StateView
+from newscrawl.reporting.svg import horizontal_bars, legend, stacked_rows
 from newscrawl.state.runs import RunRecord
 
 
@@ -50,6 +51,38 @@ def backoff(streak: int | None, every: str | None) -> str:
     return f"{streak} failed {runs} in a row: {interval}"
 
 
+KIND_ORDER = (*ERROR_KINDS, UNKNOWN_KIND)
+KINDS_NOTE = (
+    "Fetches that failed after their retries, summed over the recorded runs, by kind: "
+    "<code>timeout</code>, <code>connection_refused</code>, <code>dns</code>, <code>tls</code>, "
+    "<code>connection</code> (dropped or failed otherwise), <code>http_4xx</code>, "
+    "<code>http_5xx</code>, <code>too_large</code> (over the size cap, or a decompression bomb), "
+    "<code>processing</code> (fetched but could not be processed), <code>other</code>."
+)
+
+
+def _kinds_chart(state: StateView) -> list[str]:
+    """Failed fetches per site, split by kind; runs that recorded no kinds show as unknown."""
+    rows = {site: kinds for site, kinds in state.errors_by_kind.items() if sum(kinds.values())}
+    if not rows:
+        return [note(KINDS_NOTE), note("No failed fetches.")]
+    shown = [kind for kind in KIND_ORDER if any(kinds.get(kind) for kinds in rows.values())]
+    shown += sorted({k for kinds in rows.values() for k in kinds} - set(KIND_ORDER))
+    parts = [
+        note(KINDS_NOTE),
+        stacked_rows(rows, shown, "Failed fetches per site by kind", "failed fetches"),
+        legend(shown),
+    ]
+    unknown = {site: kinds[UNKNOWN_KIND] for site, kinds in rows.items() if kinds[UNKNOWN_KIND]}
+    if unknown:
+        counts = ", ".join(f"{text(site)} {n}" for site, n in sorted(unknown.items()))
+        parts.append(note(
+            f"<code>{UNKNOWN_KIND}</code>: failed fetches whose kind the run did not report "
+            f"(Scrapyd jobs of an older deployment, runs recorded before kinds were): {counts}."
+        ))  # fmt: skip
+    return parts
+
+
 def errors(state: StateView) -> str:
     title = "Fetch errors by kind"
     if state.history_path is None:
@@ -59,11 +92,8 @@ def errors(state: StateView) -> str:
         horizontal_bars(state.failed_runs, "Failed runs by kind", "runs")
         if state.failed_runs
         else note("No failed runs."),
-        "<h3>Failed fetches per site</h3>",
-        note("Fetches that failed after their retries, summed over the recorded runs."),
-        horizontal_bars(state.errors_by_site, "Failed fetches per site", "failed fetches")
-        if sum(state.errors_by_site.values())
-        else note("No failed fetches."),
+        "<h3>Failed fetches per site, by kind</h3>",
+        *_kinds_chart(state),
     ]
     return section("errors", title, *parts)
 

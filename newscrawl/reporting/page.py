@@ -72,6 +72,7 @@ def report_data(summary: Summary, state: StateView, generated_at: str) -> dict[s
             "history_path": state.history_path,
             "failed_runs": dict(state.failed_runs),
             "errors_by_site": dict(state.errors_by_site),
+            "errors_by_kind": {site: dict(kinds) for site, kinds in state.errors_by_kind.items()},
             "sites": {name: asdict(site) for name, site in state.sites.items()},
             "recent_runs": [asdict(run) for run in state.recent_runs],
             "missing": state.missing,

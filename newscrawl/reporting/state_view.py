@@ -3,7 +3,7 @@
 The state store (`state.sqlite3`) is opened read-only through SQLite's URI (`mode=ro`) and its
 lock is not taken, so a report can be made while a crawl runs; it gives the articles each site
 has done. The run history (`runs.sqlite3`, one row per site and run, see `state.runs`) gives the
-outcomes, errors, last successful run and failure streak (the scheduler's backoff) per site.
+outcomes, errors (by kind), last successful run and failure streak (the scheduler's backoff).
 Whatever a directory does not hold is listed in `missing`, for the page to say so.
 """
 
@@ -24,6 +24,8 @@ SITE_RUNS = 1000
 SUCCESS = frozenset(OUTCOMES) - FAILED_OUTCOMES
 """ok, partial, empty: the run got through to the site."""
 DETAIL_CHARS = 60
+UNKNOWN_KIND = "unknown"
+"""Errors of runs that recorded no kinds (a Scrapyd job of an older deployment, an old row)."""
 
 
 class StateReadError(ValueError):
@@ -54,6 +56,8 @@ class StateView:
     """Runs that did not succeed, by outcome (and, for unreachable sites, the reason)."""
     errors_by_site: Counter[str] = field(default_factory=Counter)
     """Failed fetches (after retries) recorded per site in the runs since the report's day."""
+    errors_by_kind: dict[str, Counter[str]] = field(default_factory=dict)
+    """The same failed fetches, site → kind → count; `unknown` for runs that recorded no kinds."""
     missing: list[str] = field(default_factory=list)
 
 
@@ -72,6 +76,22 @@ def failure_kind(run: RunRecord) -> str | None:
     if run.outcome == "unreachable" and run.detail:
         return f"unreachable: {run.detail[:DETAIL_CHARS]}"
     return run.outcome
+
+
+def kinds_of(run: RunRecord) -> dict[str, int]:
+    """A run's errors by kind; what its record does not explain is `unknown`, never guessed.
+
+    >>> from newscrawl.state.runs import RunRecord as R
+    >>> kinds_of(R(1, "r", "a", "t", "t", "partial", 2, 3, 0, "crawl", None, {"timeout": 3}))
+    {'timeout': 3}
+    >>> kinds_of(R(1, "r", "a", "t", "t", "partial", 2, 3, 0, "scrapyd", None))
+    {'unknown': 3}
+    """
+    kinds = {kind: n for kind, n in (run.error_kinds or {}).items() if n > 0}
+    unexplained = run.errors - sum(kinds.values())
+    if unexplained > 0:
+        kinds[UNKNOWN_KIND] = unexplained
+    return kinds
 
 
 def done_articles(state_dir: Path) -> dict[str, int]:
@@ -128,12 +148,9 @@ def _read_history(view: StateView, path: Path, sites: list[str], since: str | No
                 if since and run.started_at < since:
                     break  # newest first: the rest is older still
                 view.errors_by_site[site] += run.errors
+                view.errors_by_kind.setdefault(site, Counter()).update(kinds_of(run))
                 kind = failure_kind(run)
                 if kind:
                     view.failed_runs[kind] += 1
     finally:
         log.close()
-    view.missing.append(
-        "fetch errors by kind (timeout, http_404, dns, …): each crawl counts them in its stats, "
-        "the run history keeps only each site's total and its runs' outcomes"
-    )

@@ -136,8 +136,40 @@ def horizontal_bars(counts: Mapping[str, int], name: str, unit: str) -> str:
     return _svg(name, parts, height=_TOP * 2 + row * len(ordered))
 
 
+def stacked_rows(
+    rows: Mapping[str, Mapping[str, int]], parts: Sequence[str], name: str, unit: str
+) -> str:
+    """One horizontal bar per row (a site), split into `parts` (kinds) in that order and colour;
+    `rows` is row → part → count. Parts not in `parts` are not drawn."""
+    totals = {label: sum(counts.get(p, 0) for p in parts) for label, counts in rows.items()}
+    largest = max(totals.values(), default=0) or 1
+    row, label_width, bar_width = 24, 260, WIDTH - 260 - 80
+    marks = []
+    for i, (label, counts) in enumerate(rows.items()):
+        y, x = _TOP + i * row, float(label_width)
+        marks.append(
+            f'<text class="label" x="{label_width - 8}" y="{y + 15}" text-anchor="end">'
+            f"{_attr(label)}</text>"
+        )
+        for index, part in enumerate(parts):
+            count = counts.get(part, 0)
+            if not count:
+                continue
+            length = bar_width * count / largest
+            marks.append(
+                f'<rect x="{x:.1f}" y="{y + 3}" width="{length:.1f}" height="16" '
+                f'fill="{colour(index)}" data-site="{_attr(label)}" data-kind="{_attr(part)}" '
+                f'data-count="{count}"><title>{_attr(label)} · {_attr(part)}: {count} {unit}'
+                "</title></rect>"
+            )
+            x += length
+        marks.append(f'<text class="value" x="{x + 6:.1f}" y="{y + 15}">{totals[label]}</text>')
+    return _svg(name, marks, height=_TOP * 2 + row * len(rows))
+
+
 def legend(names: Sequence[str]) -> str:
-    """HTML legend matching the colours `stacked_bars` gives the series, in the same order."""
+    """HTML legend matching the colours `stacked_bars` (or `stacked_rows`) gives the series
+    (the parts), in the same order."""
     items = "".join(
         f'<li><span class="swatch" style="background:{colour(i)}"></span>{escape(name)}</li>'
         for i, name in enumerate(names)

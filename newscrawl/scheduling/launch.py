@@ -14,10 +14,11 @@ import signal
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from newscrawl.outcomes import kinds_from_json
 from newscrawl.scheduling.locks import SiteLock
 from newscrawl.scheduling.plan import SitePlan, safe_name
 from newscrawl.state.runs import HISTORY_FILE, INTERRUPTED
@@ -57,6 +58,8 @@ class RunResult:
     errors: int = 0
     exit_status: int | None = None
     detail: str | None = None
+    error_kinds: dict[str, int] | None = None
+    """`errors` by kind, from the run's summary; None when it carried none (unknown)."""
 
 
 class Launcher(Protocol):
@@ -82,7 +85,7 @@ def result_from_summary(summary: dict[str, Any] | None, site: str, status: int) 
 
     >>> entry = {"outcome": "ok", "articles": 3, "errors": 0, "unreachable": None}
     >>> result_from_summary({"sites": {"w": entry}, "message": None}, "w", 0)
-    RunResult(outcome='ok', articles=3, errors=0, exit_status=0, detail=None)
+    RunResult(outcome='ok', articles=3, errors=0, exit_status=0, detail=None, error_kinds=None)
     >>> result_from_summary(None, "w", 143).outcome, result_from_summary(None, "w", 2).outcome
     ('interrupted', 'failed')
     >>> result_from_summary(None, "w", -15).outcome
@@ -98,8 +101,9 @@ def result_from_summary(summary: dict[str, Any] | None, site: str, status: int) 
     entry = entry or {}
     detail = entry.get("unreachable") or (summary or {}).get("message")
     return RunResult(
-        outcome, int(entry.get("articles", 0)), int(entry.get("errors", 0)), status, detail
-    )
+        outcome, int(entry.get("articles", 0)), int(entry.get("errors", 0)), status, detail,
+        kinds_from_json(entry.get("error_kinds")),
+    )  # fmt: skip
 
 
 def last_message(log: Path, start: int, limit: int = 4096) -> str | None:
@@ -179,7 +183,7 @@ class LocalLauncher:
 
 
 def _with_detail(result: RunResult, detail: str) -> RunResult:
-    return RunResult(result.outcome, result.articles, result.errors, result.exit_status, detail)
+    return replace(result, detail=detail)
 
 
 def read_summary(path: Path) -> dict[str, Any] | None:

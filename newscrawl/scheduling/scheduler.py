@@ -109,7 +109,8 @@ class Scheduler:
         except Exception as exc:  # a launcher fault (Scrapyd down): a failed run, not a crash
             result = RunResult("failed", detail=f"{type(exc).__name__}: {exc}")
         log.finish(row, result.outcome, articles=result.articles, errors=result.errors,
-                   exit_status=result.exit_status, detail=result.detail)  # fmt: skip
+                   exit_status=result.exit_status, detail=result.detail,
+                   error_kinds=result.error_kinds)  # fmt: skip
         took = time.monotonic() - started
         detail = f" ({result.detail})" if result.detail else ""
         self.say(f"{plan.site}: {result.outcome}, {result.articles} articles, "

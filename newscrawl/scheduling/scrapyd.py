@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from newscrawl.outcomes import SUMMARY_MARK
+from newscrawl.outcomes import SUMMARY_MARK, kinds_from_json
 from newscrawl.scheduling.launch import Layout, RunResult
 from newscrawl.scheduling.locks import SiteLock
 from newscrawl.scheduling.plan import SitePlan
@@ -61,10 +61,12 @@ def result_from_log(text: str, site: str) -> RunResult:
     if summary is None or entry is None:
         return RunResult("failed", detail="the job ended without a run summary (see its log)")
     interrupted = summary.get("finish_reason") == "shutdown"
+    # a job of a deployment older than the kinds logs none: recorded as unknown, not as zero
     return RunResult(
         INTERRUPTED if interrupted else str(entry["outcome"]),
         int(entry.get("articles", 0)), int(entry.get("errors", 0)),
         detail=entry.get("unreachable") or None,
+        error_kinds=kinds_from_json(entry.get("error_kinds")),
     )  # fmt: skip
 
 

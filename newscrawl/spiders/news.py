@@ -30,7 +30,7 @@ from newscrawl.spiders.articles import ArticleReader, wanted_language
 from newscrawl.spiders.clockwork import GateRelease, SiteClock, clock_for, observe_article
 from newscrawl.spiders.documents import DocumentReader
 from newscrawl.spiders.listings import ListingNavigation
-from newscrawl.spiders.outcomes import close_sites, counts_as_fetch, failed_key, fetched_key
+from newscrawl.spiders.outcomes import close_sites, count_failure, counts_as_fetch, fetched_key
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
 from newscrawl.spiders.sitefacts import requested_url
 from newscrawl.spiders.titlelearning import title_learners
@@ -143,7 +143,7 @@ class NewsSpider(ListingNavigation, Spider):
         except Exception:
             self.logger.exception("failed to process %s", response.url)
             self.count(f"failed/parse/{kind}")
-            self.count(failed_key(site.name))
+            count_failure(self.count, site.name)
         if kind in DOCUMENT_KINDS:
             asked = requested_url(response.request)  # type: ignore[arg-type]
             out.extend(self._discovery_step_done(site, asked))
@@ -304,7 +304,7 @@ class NewsSpider(ListingNavigation, Spider):
         else:
             self.count(failed_fetch_key(kind, reason))
             if counts_as_fetch(kind) and not request.cb_kwargs.get("probe"):  # probes may miss
-                self.count(failed_key(site.name))
+                count_failure(self.count, site.name, failure)
         out: list[Request] = []
         if kind == "robots" and not site.target.profile.sitemaps:
             out.extend(self._probe(site, "sitemap"))  # no robots.txt: try the usual locations

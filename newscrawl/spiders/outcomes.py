@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from scrapy.statscollectors import StatsCollector
+from twisted.python.failure import Failure
 
+from newscrawl.failures import PROCESSING, error_kind
 from newscrawl.outcomes import (
     FAILED,
     FETCHED,
     NORMAL_FINISH,
     SUMMARY_MARK,
     UNREACHABLE,
+    error_kind_key,
     site_key,
     sites_summary,
 )
@@ -48,6 +51,16 @@ def fetched_key(site: str) -> str:
 
 def failed_key(site: str) -> str:
     return site_key(site, FAILED)
+
+
+def count_failure(count: Callable[[str], None], site: str, failure: Failure | None = None) -> None:
+    """Count one failed fetch of `site` (`failure` None: a page that could not be processed)
+    in its total and under its kind.
+
+    One function for both counters, so the kinds always sum to the total the outcome reads.
+    """
+    count(failed_key(site))
+    count(error_kind_key(site, PROCESSING if failure is None else error_kind(failure)))
 
 
 def _origin(value: str) -> str | None:

@@ -19,6 +19,7 @@ from scrapy.crawler import Crawler
 from newscrawl.config import newscrawl_settings
 from newscrawl.extraction.site_blocks import FACT_NAME as BLOCKS_FACT
 from newscrawl.extraction.site_blocks import BlockLearner, page_lines
+from newscrawl.extraction.site_container import ContainerLearner
 from newscrawl.extraction.site_learning import FACT_NAME, SiteLearner
 from newscrawl.state.extension import StateExtension
 
@@ -49,6 +50,7 @@ class TitleLearners:
     learners: dict[str, SiteLearner] = field(default_factory=dict)
     saved: dict[str, list[str]] = field(default_factory=dict)
     learn_blocks: bool = True
+    learn_containers: bool = True
     saved_blocks: dict[str, set[str]] = field(default_factory=dict)
 
     def for_site(self, site: str) -> SiteLearner:
@@ -58,6 +60,8 @@ class TitleLearners:
             if self.learn_blocks:
                 learner.blocks = BlockLearner.from_fact(self._saved_fact(site, BLOCKS_FACT))
                 self.saved_blocks[site] = set(learner.blocks.blocks())
+            if self.learn_containers:
+                learner.body = ContainerLearner()  # relearnt each run: three pages suffice
             self.learners[site] = learner
             self.saved[site] = learner.affixes()
         return self.learners[site]
@@ -100,4 +104,7 @@ def title_learners(crawler: Crawler) -> TitleLearners:
     """The crawl's site learners, persisted in the state store when the crawl has one."""
     extension = crawler.get_extension(StateExtension)
     store = extension.store if extension is not None else None
-    return TitleLearners(store, learn_blocks=newscrawl_settings(crawler).learn_boilerplate)
+    settings = newscrawl_settings(crawler)
+    return TitleLearners(
+        store, learn_blocks=settings.learn_boilerplate, learn_containers=settings.learn_containers
+    )

@@ -9,15 +9,24 @@ A row is inserted as `running` when a scheduled run starts and completed when it
 still `running` when its site's lock is next taken belonged to a process that died, and becomes
 `crashed`. The scheduler reads its last start times (a restart does not run everything at once)
 and failure streaks (backoff) back from here.
+
+`error_kinds` (compact JSON, `{"http_5xx":2,"timeout":1}`) splits `errors` by kind; it was added
+after the first release, so opening a history without it adds the column (rows already there
+keep NULL: kinds unknown, as for a run whose report carried none).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from newscrawl.outcomes import kinds_from_json
 
 HISTORY_FILE = "runs.sqlite3"
 RUNNING = "running"
@@ -31,12 +40,13 @@ CREATE TABLE IF NOT EXISTS run_log(
     id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, site TEXT NOT NULL,
     started_at TEXT NOT NULL, finished_at TEXT, outcome TEXT NOT NULL,
     articles INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0,
-    exit_status INTEGER, via TEXT NOT NULL, detail TEXT);
+    exit_status INTEGER, via TEXT NOT NULL, detail TEXT, error_kinds TEXT);
 CREATE INDEX IF NOT EXISTS run_log_by_site ON run_log(site, started_at);
 """
 _COLUMNS = (
     "id, run_id, site, started_at, finished_at, outcome, articles, errors, exit_status, via, detail"
 )
+KINDS_COLUMN = "error_kinds"
 
 
 def now_iso() -> str:
@@ -60,6 +70,10 @@ class RunRecord:
     via: str
     """What started it: "crawl", "demo", "schedule" (local process) or "scrapyd"."""
     detail: str | None
+    error_kinds: dict[str, int] | None = None
+    """`errors` by kind (`newscrawl.failures.ERROR_KINDS`: timeout, http_5xx, ...), summing to it;
+    `{}` for a run without errors. None when unknown: the run reported no kinds (a Scrapyd job
+    of an older deployment, a run recorded before kinds were, one that never finished)."""
 
     @property
     def seconds(self) -> float | None:
@@ -79,9 +93,31 @@ class RunLog:
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(f"BEGIN;{_SCHEMA}COMMIT;")
+            self._kinds = self._add_kinds_column()
         except sqlite3.Error:
             self._db.close()
             raise
+
+    def _columns(self) -> set[str]:
+        return {str(row[1]) for row in self._db.execute("PRAGMA table_info(run_log)")}
+
+    def _add_kinds_column(self) -> bool:
+        """Migrate a history made before `error_kinds`; False when it cannot be (read-only file).
+
+        Checked again under the write lock: two processes may open the same old file at once.
+        """
+        if KINDS_COLUMN in self._columns():
+            return True
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                if KINDS_COLUMN not in self._columns():
+                    self._db.execute(f"ALTER TABLE run_log ADD COLUMN {KINDS_COLUMN} TEXT")
+        except sqlite3.OperationalError:
+            # another process added it meanwhile; or the file is read-only: still readable,
+            # its rows' kinds then read as unknown
+            return KINDS_COLUMN in self._columns()
+        return True
 
     def start(self, run_id: str, site: str, via: str, started_at: str | None = None) -> int:
         """Record a run of `site` as running; returns its row id."""
@@ -96,12 +132,16 @@ class RunLog:
     def finish(
         self, row: int, outcome: str, *, articles: int = 0, errors: int = 0,
         exit_status: int | None = None, detail: str | None = None,
+        error_kinds: Mapping[str, int] | None = None,
     ) -> None:  # fmt: skip
+        """Complete a run's row; `error_kinds` None records its kinds as unknown."""
+        kinds = None if error_kinds is None else json.dumps(dict(error_kinds), sort_keys=True,
+                                                            separators=(",", ":"))  # fmt: skip
         with self._db:
             self._db.execute(
                 "UPDATE run_log SET finished_at = ?, outcome = ?, articles = ?, errors = ?,"
-                " exit_status = ?, detail = ? WHERE id = ?",
-                (now_iso(), outcome, articles, errors, exit_status, detail, row),
+                f" exit_status = ?, detail = ?, {KINDS_COLUMN} = ? WHERE id = ?",
+                (now_iso(), outcome, articles, errors, exit_status, detail, kinds, row),
             )
 
     def abandon_running(self, site: str) -> int:
@@ -117,11 +157,13 @@ class RunLog:
     def recent(self, site: str | None = None, last: int = 20) -> list[RunRecord]:
         """The `last` most recent runs (of `site`, or of every site), newest first."""
         where, params = ("WHERE site = ?", [site]) if site else ("", [])
+        kinds = KINDS_COLUMN if self._kinds else "NULL"
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM run_log {where} ORDER BY started_at DESC, id DESC LIMIT ?",
+            f"SELECT {_COLUMNS}, {kinds} FROM run_log {where}"
+            " ORDER BY started_at DESC, id DESC LIMIT ?",
             (*params, last),
         )
-        return [RunRecord(*row) for row in rows]
+        return [_record(list(row)) for row in rows]
 
     def last_started(self, site: str) -> datetime | None:
         row = self._db.execute(
@@ -144,6 +186,25 @@ class RunLog:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _record(row: list[Any]) -> RunRecord:
+    row[-1] = _decode_kinds(row[-1])  # the kinds, stored as JSON, come last
+    return RunRecord(*row)
+
+
+def _decode_kinds(text: str | None) -> dict[str, int] | None:
+    """The stored JSON back as a dict; None (unknown) when absent or unreadable.
+
+    >>> _decode_kinds('{"timeout":2}'), _decode_kinds(None), _decode_kinds("{torn")
+    ({'timeout': 2}, None, None)
+    """
+    if text is None:
+        return None
+    try:
+        return kinds_from_json(json.loads(text))
+    except ValueError:
+        return None
 
 
 def history_path(state_dir: str | os.PathLike[str] | None, data_dir: str = "data") -> Path:
