@@ -20,6 +20,7 @@ import pstats
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,10 @@ COLUMNS = ["pipeline", "exit", "wall_s", "requests", "article_pages", "articles"
 TEXT_FIELDS = {"a": None, "b": "text", "c": "body"}
 
 
-def pipeline_command(key: str, origin: str, work: Path, articles: int, timeout: float) -> list[str]:
+def pipeline_command(
+    key: str, origin: str, work: Path, articles: int, timeout: float, extra: Sequence[str] = ()
+) -> list[str]:
+    """The command of pipeline `key`; `extra` are more `-s NAME=VALUE` settings for (c)."""
     output = str(work / f"{key}.jsonl")
     if key in ("a", "b"):
         return [sys.executable, "-m", "benchmarks.perf.baselines",
@@ -52,7 +56,7 @@ def pipeline_command(key: str, origin: str, work: Path, articles: int, timeout: 
                 "--timeout", str(int(timeout))]  # fmt: skip
     # The per-site page budget (5000 by default) would stop a 5,000-article crawl short.
     budget = f"NEWSCRAWL_MAX_PAGES_PER_SITE={max(5000, articles + 1000)}"
-    settings = [part for value in [*POLITENESS_OFF, budget] for part in ("-s", value)]
+    settings = [part for value in [*POLITENESS_OFF, budget, *extra] for part in ("-s", value)]
     return [*newscrawl_command(), "crawl", origin + "/", "-o", output,
             "--state", str(work / "c-state"), *settings]  # fmt: skip
 
@@ -72,7 +76,9 @@ def output_facts(path: Path, field: str | None) -> tuple[int | None, int | None]
 
 def measure(key: str, server: Server, work: Path, args: argparse.Namespace,
             deadline: float) -> dict[str, Any]:  # fmt: skip
-    command = pipeline_command(key, server.origins[0], work, args.articles, args.timeout)
+    command = pipeline_command(
+        key, server.origins[0], work, args.articles, args.timeout, args.setting
+    )
     server.new_requests()  # what earlier pipelines caused is not ours
     server_cpu = server.cpu_seconds()
     run = run_child(command, work / f"{key}.log", deadline, cwd=work, env=python_env())
@@ -118,7 +124,7 @@ def profile_newscrawl(server: Server, work: Path, args: argparse.Namespace, dead
     args.profile.mkdir(parents=True, exist_ok=True)
     target = args.profile.resolve() / "newscrawl-crawl.prof"
     command = pipeline_command(
-        "c", server.origins[0], work / "profiled", args.articles, args.timeout
+        "c", server.origins[0], work / "profiled", args.articles, args.timeout, args.setting
     )
     (work / "profiled").mkdir()
     command = [sys.executable, "-m", "cProfile", "-o", str(target), "-m", "newscrawl.cli",
@@ -200,6 +206,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     options.add_argument("--pipelines", default="abc", help="which of a, b, c to run")
     options.add_argument("--profile", type=Path, metavar="DIR", help="cProfile (c) once more")
     options.add_argument("--json", type=Path, metavar="PATH", help="also write results here")
+    options.add_argument(
+        "--setting", action="append", default=[], metavar="NAME=VALUE",
+        help="one more -s setting for (c), e.g. NEWSCRAWL_NEAR_DUPLICATES=off",
+    )  # fmt: skip
     args = options.parse_args(argv)
     if args.articles < 1 or not set(args.pipelines) <= set(PIPELINES):
         options.error("--articles must be ≥ 1 and --pipelines a subset of 'abc'")

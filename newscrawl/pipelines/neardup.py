@@ -38,7 +38,7 @@ from newscrawl.fingerprints import (
     fingerprint_from_bytes,
     is_current_signature,
     matching_sentences,
-    resemblance,
+    nearly_duplicates,
     sentence_key,
     sentences_fingerprint,
 )
@@ -90,7 +90,7 @@ class NearDuplicateIndex:
         candidates = [
             other
             for other in self._lsh.query(fingerprint.minhash)
-            if other != url and resemblance(fingerprint, self._prints[other]) >= self.threshold
+            if other != url and nearly_duplicates(fingerprint, self._prints[other], self.threshold)
         ]
         return min(candidates, key=self._order.__getitem__) if candidates else None
 

@@ -21,7 +21,7 @@ from newscrawl.fingerprints import (
     SIGNATURE_BYTES,
     BodyFingerprint,
     fingerprint_from_bytes,
-    resemblance,
+    nearly_duplicates,
 )
 
 MAX_CANDIDATES = 64
@@ -156,13 +156,13 @@ class RedisNearDuplicateIndex:
             if other != url and self._similar(fingerprint, value[:SIGNATURE_BYTES]):
                 return other
         for other, pending in self._pending.items():  # this worker's articles not yet committed
-            if other != url and resemblance(fingerprint, pending) >= self.threshold:
+            if other != url and nearly_duplicates(fingerprint, pending, self.threshold):
                 return other
         return None
 
     def _similar(self, fingerprint: BodyFingerprint, signature: bytes) -> bool:
         stored = fingerprint_from_bytes(signature)
-        return stored is not None and resemblance(fingerprint, stored) >= self.threshold
+        return stored is not None and nearly_duplicates(fingerprint, stored, self.threshold)
 
     def signatures(self) -> list[tuple[int, str, bytes]]:
         """(article number, url, signature) of every indexed article, first-seen first."""
