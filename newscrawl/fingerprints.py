@@ -27,6 +27,7 @@ import re
 import struct
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -186,11 +187,26 @@ def body_fingerprint(body: str, site: str = "", template: Collection[int] = ()) 
     return sentences_fingerprint(matching_sentences(body), site, template)
 
 
+class Sketched(Protocol):
+    """What `resemblance` compares: a `BodyFingerprint`, or an index's stored article."""
+
+    @property
+    def sketch(self) -> np.ndarray: ...
+    @property
+    def shingles(self) -> int: ...
+    @property
+    def site(self) -> int: ...
+    @property
+    def template(self) -> np.ndarray: ...
+    @property
+    def complete(self) -> bool: ...
+
+
 def _without(values: np.ndarray, drop: np.ndarray) -> np.ndarray:
     return np.setdiff1d(values, drop, assume_unique=True) if drop.size else values
 
 
-def _jaccard(a: BodyFingerprint, b: BodyFingerprint, drop: np.ndarray) -> float | None:
+def _jaccard(a: Sketched, b: Sketched, drop: np.ndarray) -> float | None:
     """Jaccard (exact or bottom-k) without the hashes `drop`; None when nothing is left."""
     shared = np.intersect1d(a.sketch, b.sketch, assume_unique=True)
     if a.complete and b.complete:
@@ -209,22 +225,15 @@ ESTIMATE_MARGIN = 0.25
 pair out unverified: 5.6 standard deviations at 0.5 with 128 permutations (below 1e-7)."""
 
 
-def may_resemble(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bool:
-    """False only when `resemblance(a, b)` cannot reach `threshold`: a screen before it.
+def screen_passes(agreeing: int, a: Sketched, b: Sketched, threshold: float) -> bool:
+    """Whether a pair whose MinHashes agree on `agreeing` of the `MINHASH_PERMUTATIONS` values
+    may still reach `threshold`: the bound `may_resemble` applies (an index applies it to many
+    candidates at once).
 
-    LSH is permissive on purpose, so as an index grows it proposes more and more pairs of
-    distinct articles that share a few phrases; comparing their 128 MinHash values costs a few
-    microseconds where `resemblance` costs a few hundred. Same-site pairs compare without the
-    site's template shingles, which can only raise the Jaccard by removing up to
-    `a.template.size + b.template.size` shingles from the union: the bound allows for that.
-
-    >>> one = body_fingerprint("ذهب الوفد إلى القاهرة صباح اليوم لبحث ملف المياه مع الوزراء")
-    >>> other = body_fingerprint("أعلنت الحكومة خطة جديدة لدعم المزارعين في الجنوب هذا العام")
-    >>> may_resemble(one, one, 0.6), may_resemble(one, other, 0.6)
-    (True, False)
+    Same-site pairs compare without the site's template shingles, which can only raise the
+    Jaccard by removing up to `a.template.size + b.template.size` shingles from the union.
     """
-    estimate = float(np.count_nonzero(a.minhash.hashvalues == b.minhash.hashvalues))
-    jaccard = min(1.0, estimate / MINHASH_PERMUTATIONS + ESTIMATE_MARGIN)
+    jaccard = min(1.0, agreeing / MINHASH_PERMUTATIONS + ESTIMATE_MARGIN)
     if a.site and a.site == b.site and (a.template.size or b.template.size):
         union = (a.shingles + b.shingles) / (1 + jaccard)
         removable = a.template.size + b.template.size
@@ -232,6 +241,22 @@ def may_resemble(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bo
             return True
         jaccard = jaccard * union / (union - removable)
     return jaccard >= threshold
+
+
+def may_resemble(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bool:
+    """False only when `resemblance(a, b)` cannot reach `threshold`: a screen before it.
+
+    LSH is permissive on purpose, so as an index grows it proposes more and more pairs of
+    distinct articles that share a few phrases; comparing their 128 MinHash values costs a few
+    microseconds where `resemblance` costs a few hundred.
+
+    >>> one = body_fingerprint("ذهب الوفد إلى القاهرة صباح اليوم لبحث ملف المياه مع الوزراء")
+    >>> other = body_fingerprint("أعلنت الحكومة خطة جديدة لدعم المزارعين في الجنوب هذا العام")
+    >>> may_resemble(one, one, 0.6), may_resemble(one, other, 0.6)
+    (True, False)
+    """
+    agreeing = int(np.count_nonzero(a.minhash.hashvalues == b.minhash.hashvalues))
+    return screen_passes(agreeing, a, b, threshold)
 
 
 def nearly_duplicates(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bool:
@@ -245,7 +270,7 @@ def nearly_duplicates(a: BodyFingerprint, b: BodyFingerprint, threshold: float) 
     return may_resemble(a, b, threshold) and resemblance(a, b) >= threshold
 
 
-def resemblance(a: BodyFingerprint, b: BodyFingerprint) -> float:
+def resemblance(a: Sketched, b: Sketched) -> float:
     """Jaccard of the two bodies' shingle sets: exact when both sketches are complete.
 
     Otherwise the bottom-k estimate: the k smallest hashes of the union are a uniform sample of

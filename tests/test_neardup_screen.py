@@ -117,7 +117,7 @@ def test_a_large_index_verifies_few_candidates_and_still_finds_the_copy(
     prints = [body_fingerprint(article(seed), "s") for seed in range(600)]
     proposed = 0
     for n, fingerprint in enumerate(prints):
-        proposed += len(index._lsh.query(fingerprint.minhash))
+        proposed += index.candidates(fingerprint).size
         assert index.match(f"u{n}", fingerprint) is None
         index.add(f"u{n}", fingerprint)
     assert proposed > 5 * len(prints)  # LSH alone proposes many distinct articles

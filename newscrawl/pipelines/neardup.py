@@ -13,10 +13,9 @@ rows) loses a pair at 0.7 with probability ~2e-8. Two articles of the same site 
 that site's template sentences (`neardup_state`): issues of a daily report are not copies of
 each other, however much fixed text they share.
 
-Scale note: the LSH index is rebuilt in memory from the stored signatures when the crawl starts
-(the 42 LSH band tables plus ~2.6 KB of MinHash and sketch per stored article; see BENCHMARKS.md
-for the measured figures); a distributed crawl keeps the buckets in Redis
-(`newscrawl.state.redis_lsh`).
+Scale note: the index (`neardup_index`, compact arrays: about 2-3 KB per article) is rebuilt in
+memory from the stored signatures when the crawl starts (see BENCHMARKS.md for the measured
+figures); a distributed crawl keeps the buckets in Redis (`newscrawl.state.redis_lsh`).
 """
 
 from __future__ import annotations
@@ -24,24 +23,20 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from datasketch import MinHashLSH
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.config import newscrawl_settings
 from newscrawl.fingerprints import (
-    LSH_PARAMS,
-    MINHASH_PERMUTATIONS,
-    BodyFingerprint,
     fingerprint_bytes,
     fingerprint_from_bytes,
     is_current_signature,
     matching_sentences,
-    nearly_duplicates,
     sentence_key,
     sentences_fingerprint,
 )
+from newscrawl.pipelines.neardup_index import NearDuplicateIndex
 from newscrawl.pipelines.neardup_state import SiteSentenceBook, refingerprint
 from newscrawl.state.base import StateStore
 from newscrawl.state.extension import StateExtension, state_of
@@ -49,50 +44,6 @@ from newscrawl.state.extension import StateExtension, state_of
 logger = logging.getLogger(__name__)
 
 MODES = ("mark", "drop", "off")
-
-
-class NearDuplicateIndex:
-    """First-seen articles by fingerprint; `match` verifies each LSH candidate's resemblance.
-
-    >>> from newscrawl.fingerprints import body_fingerprint
-    >>> index = NearDuplicateIndex(0.6)
-    >>> text = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ"
-    >>> index.add("https://a.example/1", body_fingerprint(text))
-    >>> index.match("https://b.example/9", body_fingerprint(text + " بحضور المحافظ"))
-    'https://a.example/1'
-    >>> index.match("https://b.example/8", body_fingerprint("هطلت أمطار غزيرة على العاصمة أمس"))
-    """
-
-    def __init__(self, threshold: float) -> None:
-        self.threshold = threshold
-        self._lsh = MinHashLSH(num_perm=MINHASH_PERMUTATIONS, params=LSH_PARAMS)
-        self._prints: dict[str, BodyFingerprint] = {}
-        self._order: dict[str, int] = {}
-
-    def __contains__(self, url: str) -> bool:
-        return url in self._order
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def add(self, url: str, fingerprint: BodyFingerprint) -> None:
-        # a body without shingles matches nothing, so it is not worth an entry
-        if url in self._order or not fingerprint.shingles:
-            return
-        self._lsh.insert(url, fingerprint.minhash)
-        self._prints[url] = fingerprint
-        self._order[url] = len(self._order)
-
-    def match(self, url: str, fingerprint: BodyFingerprint) -> str | None:
-        """The earliest indexed article (other than `url`) this one nearly duplicates."""
-        if not fingerprint.shingles:
-            return None
-        candidates = [
-            other
-            for other in self._lsh.query(fingerprint.minhash)
-            if other != url and nearly_duplicates(fingerprint, self._prints[other], self.threshold)
-        ]
-        return min(candidates, key=self._order.__getitem__) if candidates else None
 
 
 class NearDuplicatePipeline:
