@@ -28,6 +28,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -36,6 +37,9 @@ from benchmarks.perf.pages import render_article
 from benchmarks.perf.runner import REPO, describe_machine, machine, markdown_table
 from newscrawl.dates import parse_date
 from newscrawl.extraction import UndecodablePage, extract_page
+from newscrawl.extraction.site_blocks import BlockLearner
+from newscrawl.extraction.site_container import ContainerLearner
+from newscrawl.extraction.site_learning import SiteLearner
 from tests.date_cases import CASES
 
 CONTENT_TYPE = "text/html; charset=utf-8"
@@ -61,6 +65,21 @@ def _newscrawl(url: str, body: bytes) -> object:
         return None
 
 
+_LEARNERS: dict[str, SiteLearner] = {}
+
+
+def _newscrawl_learning(url: str, body: bytes) -> object:
+    """As in a crawl: one learner per site (titles, recurring blocks, body container)."""
+    host = urlsplit(url).netloc
+    learner = _LEARNERS.setdefault(
+        host, SiteLearner(blocks=BlockLearner(), body=ContainerLearner())
+    )
+    try:
+        return extract_page(body, url, content_type=CONTENT_TYPE, learned=learner)
+    except UndecodablePage:
+        return None
+
+
 def _trafilatura_json(url: str, body: bytes) -> object:
     text = body.decode("utf-8", "replace")
     return trafilatura.extract(text, url=url, output_format="json", with_metadata=True)
@@ -72,6 +91,7 @@ def _trafilatura_bare(url: str, body: bytes) -> object:
 
 EXTRACTORS: dict[str, Extractor] = {
     "newscrawl extract_page": _newscrawl,
+    "newscrawl extract_page, learning the site (as in a crawl)": _newscrawl_learning,
     "trafilatura.extract json+metadata (as b)": _trafilatura_json,
     "trafilatura.extract default": _trafilatura_bare,
 }
