@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 import redis
+from datasketch import LeanMinHash
 
 from newscrawl.demo.server import serving
 from newscrawl.discovery.requests import build_request
@@ -37,6 +38,14 @@ from newscrawl.distributed import serializer
 from newscrawl.distributed.frontier import Frontier
 from newscrawl.distributed.keys import CrawlKeys
 from newscrawl.distributed.sitefacts import RedisSiteFacts
+from newscrawl.fingerprints import (
+    MINHASH_PERMUTATIONS,
+    MINHASH_SCHEME,
+    MINHASH_SEED,
+    SKETCH_SIZE,
+    BodyFingerprint,
+    fingerprint_bytes,
+)
 from newscrawl.spiders.news import NewsSpider
 from newscrawl.state.base import DoneMark
 from newscrawl.state.redis_store import RedisStateStore
@@ -91,6 +100,14 @@ def queue_urls(client: redis.Redis, count: int) -> None:
         frontier.push(data, -request.priority, f"{n:040x}", None)
 
 
+def _signature(rng: np.random.Generator) -> bytes:
+    """A current near-duplicate signature (MinHash + full 512-hash sketch: a long article)."""
+    minhash = rng.integers(0, 2**32, MINHASH_PERMUTATIONS, dtype=np.uint32)
+    lean = LeanMinHash(seed=MINHASH_SEED, hashvalues=minhash, scheme=MINHASH_SCHEME)
+    sketch = np.unique(rng.integers(0, 2**32, SKETCH_SIZE, dtype=np.uint32))
+    return fingerprint_bytes(BodyFingerprint(lean, sketch, 700))
+
+
 def commit_articles(client: redis.Redis, count: int) -> None:
     state = RedisStateStore(client, "newscrawl:bench", owner="w1")
     rng = np.random.default_rng(1)
@@ -100,7 +117,7 @@ def commit_articles(client: redis.Redis, count: int) -> None:
                 url=f"https://www.example-news.com/news/2026/03/{n:07d}-اخبار-محلية.html",
                 site="www.example-news.com", content_hash=f"{n:064x}",
                 modified_at="2026-03-01T10:00:00+00:00", lastmod="2026-03-01T10:00:00+00:00",
-                signature=rng.integers(0, 2**32, 128, dtype=np.uint32).astype("<u4").tobytes(),
+                signature=_signature(rng),
                 output="/data/articles/site=www.example-news.com/date=2026-03-01/w1.jsonl",
             )
             for n in range(start, min(count, start + 500))
