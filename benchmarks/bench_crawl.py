@@ -26,11 +26,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import json
 import os
 import platform
-import pstats
 import resource
 import statistics
 import subprocess
@@ -45,6 +43,7 @@ from typing import Any
 import scrapy
 
 from benchmarks.news_site import BenchSite, served_path
+from benchmarks.perf.runner import markdown_table, profile_text
 from newscrawl.demo.server import SiteServer, not_found
 from newscrawl.extraction import extract_page
 
@@ -188,11 +187,7 @@ def profile_extraction(site: BenchSite, top: int) -> str:
     for article in site.articles:
         extract_page(site.pages[article.path], site.base + article.path, content_type=CONTENT_TYPE)
     profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
-    return text.getvalue()
+    return profile_text(profiler, top)
 
 
 def machine() -> dict[str, Any]:
@@ -201,19 +196,6 @@ def machine() -> dict[str, Any]:
         "scrapy": scrapy.__version__, "platform": platform.platform(),
         "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
     }  # fmt: skip
-
-
-def markdown_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    """Rows as a Markdown table over `columns`.
-
-    >>> print(markdown_table([{"a": 1, "b": "x"}], ["a", "b"]))
-    | a | b |
-    |---|---|
-    | 1 | x |
-    """
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(str(row.get(c)) for c in columns) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def benchmark(articles: int, timeout: float, setup: CrawlSetup) -> dict[str, Any]:

@@ -21,14 +21,16 @@ from functools import lru_cache
 # invisible characters that only change rendering and break string comparison.
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]+")
 _TATWEEL = "\u0640"
+# the marks that sit on letters (short vowels, tanween, shadda, sukun...) and the dagger alef
+_DIACRITICS = "\u064b-\u065f\u0670"
 # a word as written: letters, digits, tatweel and the marks that sit on letters
-_WORD_RE = re.compile("[\\w\u064b-\u065f\u0670]+")
+_WORD_RE = re.compile(f"[\\w{_DIACRITICS}]+")
 _TATWEEL_SPLIT_RE = re.compile(f"({_TATWEEL}+)")
 # one-letter prepositions, optionally after a conjunction: what a tatweel may keep apart
 _PROCLITIC_RE = re.compile("[وف]?[بلك]")
 _SPACE_RE = re.compile(r"\s+")  # str patterns match NBSP and other Unicode spaces
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-_DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670]")
+_DIACRITICS_RE = re.compile(f"[{_DIACRITICS}]")
 # Letters that writers swap freely (hamza seats, alef maqsura, ta marbuta).
 _LETTER_FOLDS = str.maketrans("أإآٱىةؤئ", "اااايهوي", _TATWEEL)
 _PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
@@ -45,7 +47,7 @@ _LONG_CACHE_ENTRIES = 256
 _MATCHING_FOLDS = {
     **_DIGITS,
     **_LETTER_FOLDS,
-    **dict.fromkeys([*range(0x064B, 0x0660), 0x0670]),
+    **dict.fromkeys(ord(c) for c in map(chr, range(0x0600, 0x0700)) if _DIACRITICS_RE.match(c)),
 }
 
 

@@ -28,9 +28,11 @@ from benchmarks.perf import site
 from benchmarks.perf.layout import SiteSpec
 from benchmarks.perf.runner import (
     describe_machine,
+    exit_status,
     machine,
     markdown_table,
     newscrawl_command,
+    publish,
     python_env,
     run_child,
 )  # fmt: skip
@@ -219,11 +221,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = benchmark(args)
-    print(report(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
-    failed = results["timed_out"] or any(row["exit"] != 0 for row in results["rows"])
-    return 1 if failed else 0
+    publish(report(results), results, args.json)
+    return exit_status(results)
 
 
 if __name__ == "__main__":

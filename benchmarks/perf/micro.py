@@ -17,10 +17,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gzip
-import io
 import json
 import os
-import pstats
 import statistics
 import sys
 import time
@@ -34,7 +32,14 @@ import trafilatura
 
 from benchmarks.perf.layout import SiteSpec, article_meta
 from benchmarks.perf.pages import render_article
-from benchmarks.perf.runner import REPO, describe_machine, machine, markdown_table
+from benchmarks.perf.runner import (
+    REPO,
+    describe_machine,
+    machine,
+    markdown_table,
+    profile_text,
+    publish,
+)
 from newscrawl.dates import parse_date
 from newscrawl.extraction import UndecodablePage, extract_page
 from newscrawl.extraction.site_blocks import BlockLearner
@@ -168,11 +173,7 @@ def profile(pages: list[Page], top: int) -> str:
     for url, body, _ in pages:
         _newscrawl(url, body)
     profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
-    return text.getvalue()
+    return profile_text(profiler, top)
 
 
 def benchmark(args: argparse.Namespace) -> dict[str, Any]:
@@ -224,9 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--json", type=Path, metavar="PATH")
     args = options.parse_args(argv)
     results = benchmark(args)
-    print(report(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+    publish(report(results), results, args.json)
     return 1 if results["timed_out"] else 0
 
 

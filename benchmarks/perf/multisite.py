@@ -16,7 +16,6 @@ CPU cost alone would allow on one core, per-site request gaps, and the verdict.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -32,10 +31,12 @@ from benchmarks.perf import site
 from benchmarks.perf.layout import SiteSpec
 from benchmarks.perf.runner import (
     describe_machine,
+    exit_status,
     line_count,
     machine,
     markdown_table,
     newscrawl_command,
+    publish,
     python_env,
     run_child,
 )  # fmt: skip
@@ -196,11 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.sites <= 200:
         options.error("--sites must be between 1 and 200 (one loopback address each)")
     results = benchmark(args)
-    print(report(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
-    failed = results["timed_out"] or any(row["exit"] != 0 for row in results["rows"])
-    return 1 if failed else 0
+    publish(report(results), results, args.json)
+    return exit_status(results)
 
 
 if __name__ == "__main__":

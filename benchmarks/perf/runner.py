@@ -6,8 +6,12 @@ not the benchmark's. Every child is killed at the run's deadline, so a benchmark
 
 from __future__ import annotations
 
+import cProfile
+import io
+import json
 import os
 import platform
+import pstats
 import subprocess
 import sys
 import threading
@@ -107,6 +111,28 @@ def line_count(path: Path) -> int:
         return 0
     with path.open("rb") as data:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: data.read(1 << 20), b""))
+
+
+def profile_text(profiler: cProfile.Profile, top: int) -> str:
+    """The `top` functions of a profile by cumulative time, then by own time."""
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return text.getvalue()
+
+
+def publish(text: str, results: dict[str, Any], path: Path | None) -> None:
+    """Print a benchmark's report and, given a path, write its results there as JSON."""
+    print(text)
+    if path:
+        path.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+
+
+def exit_status(results: dict[str, Any]) -> int:
+    """1 when the benchmark ran out of time or one of its measured commands failed, else 0."""
+    failed = results["timed_out"] or any(row["exit"] != 0 for row in results["rows"])
+    return 1 if failed else 0
 
 
 def markdown_table(rows: list[dict[str, Any]], columns: list[str]) -> str:

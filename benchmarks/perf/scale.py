@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
-import json
 import os
 import random
 import sys
@@ -37,7 +36,7 @@ from urllib.parse import quote
 import numpy as np
 
 from benchmarks.perf import neardup_api, vocab
-from benchmarks.perf.runner import describe_machine, machine, markdown_table
+from benchmarks.perf.runner import describe_machine, machine, markdown_table, publish
 from newscrawl.fingerprints import MINHASH_PERMUTATIONS
 from newscrawl.pipelines.neardup import NearDuplicateIndex
 from newscrawl.state.base import DoneMark
@@ -261,9 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     }  # fmt: skip
     results["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["timed_out"] = time.monotonic() > deadline
-    print(report(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+    publish(report(results), results, args.json)
     return 1 if results["timed_out"] else 0
 
 
