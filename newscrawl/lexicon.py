@@ -159,6 +159,13 @@ CALL_CUES = (
 """A CALL_VERBS line is a prompt when it has one of these, or nothing after the verb."""
 CREDIT_LABELS = ("المصدر", "الصورة")
 """Source and photo credits, as labels only ("المصدر: وكالات")."""
+SECTION_LABELS = ("القسم", "قسم", "التصنيف", "تصنيف", "الفئة", "الباب", "section", "category")
+"""Labels before the post's section link ("القسم: <a>رياضة</a>")."""
+TAG_LABELS = (
+    "الوسوم", "وسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "الكلمات الدالة", "كلمات دالة",
+    "كلمات البحث", "هاشتاغ", "tags", "keywords",
+)  # fmt: skip
+"""Labels of an article's own tag list ("الوسوم:", "كلمات مفتاحية")."""
 COPYRIGHT_CUES = ("©", "جميع الحقوق محفوظة", "all rights reserved", "copyright")
 
 # Comment-policy and opinion disclaimers (stems: suffixes and proclitics may follow/precede).

@@ -58,6 +58,9 @@ def test_spaced_date_keeps_its_label() -> None:
     ]
 
 
+_LASTMOD = {"lastmod": "2025-12-03T09:30:00Z"}  # what the sitemap says
+
+
 def _page(meta: str) -> str:
     body = "".join(
         f"<p>فقرة طويلة من نص الخبر رقم {i} تتحدث عن تفاصيل الموضوع.</p>" for i in range(6)
@@ -113,22 +116,37 @@ def test_bare_date_comes_after_the_url_date() -> None:
 
 
 @pytest.mark.parametrize(
-    ("meta", "modified"),
+    ("meta", "lastmod", "modified"),
     [
-        ("<p>آخر تحديث: 3 ديسمبر 2025 - 11:00</p>", "2025-12-03T11:00:00+00:00"),
+        ("<p>آخر تحديث: 3 ديسمبر 2025 - 11:00</p>", _LASTMOD, "2025-12-03T11:00:00+00:00"),
         # words win over a date only a class calls "updated" (often the post date, hAtom)
         (
             "<time class='entry-date updated'>2 ديسمبر 2025 | 07:49</time>"
             "<p>آخر تحديث: 3 ديسمبر 2025 - 11:00</p>",
+            _LASTMOD,
             "2025-12-03T11:00:00+00:00",
         ),
+        # the class-"updated" date is the post date here (the page's only date): no update;
+        # the sitemap's later lastmod is the site's own word that the page changed
         (
             "<time class='entry-date updated'>2 ديسمبر 2025 | 07:49</time>",
+            _LASTMOD,
+            "2025-12-03T09:30:00+00:00",
+        ),
+        ("<time class='entry-date updated'>2 ديسمبر 2025 | 07:49</time>", {}, None),
+        # a class-"updated" date later than the publication is an update
+        (
+            "<p>نشر في: 1 ديسمبر 2025 - 10:00</p>"
+            "<time class='entry-date updated'>2 ديسمبر 2025 | 07:49</time>",
+            {},
             "2025-12-02T07:49:00+00:00",
         ),
+        # a lastmod no later than the publication says the page never changed
+        ("<p>نشر في: 3 ديسمبر 2025 - 10:00</p>", {"lastmod": "2025-12-03T09:30:00Z"}, None),
     ],
 )
-def test_update_time_words_before_class(meta: str, modified: str) -> None:
-    lastmod = {"lastmod": "2025-12-03T09:30:00Z"}  # the sitemap's: not what the page shows
+def test_update_time_words_before_class(
+    meta: str, lastmod: dict[str, str], modified: str | None
+) -> None:
     article = extract_article(_page(meta), "https://news.example/khabar/", hints=lastmod)
     assert article is not None and article.modified_at == modified

@@ -42,8 +42,19 @@ def page(middle: str, end: str = "", aside: str = "") -> str:
         '<div class="read-also"><span>طالع أيضا</span><a href="/news/8000">'
         "وزير الثقافة يكرم الفائزين بالجائزة</a></div>",
         '<p>شاهد أيضا</p><p><a href="/news/8000">وزير الثقافة يكرم الفائزين بالجائزة</a></p>',
+        # an inline related-posts plugin: label and headline are two spans of one link
+        '<div class="irp-box"><a href="/news/8000" class="irp-link"><div class="irp-inner">'
+        '<span class="irp-cta">اقرأ أيضا</span><span class="irp-title">وزير الثقافة يكرم '
+        "الفائزين بالجائزة</span></div></a></div>",
     ],
-    ids=["strong-marker", "hamza-variant", "marker-in-link", "class-box", "marker-then-link"],
+    ids=[
+        "strong-marker",
+        "hamza-variant",
+        "marker-in-link",
+        "class-box",
+        "marker-then-link",
+        "label-inside-link",
+    ],
 )
 def test_inline_read_also_is_cut_and_linked(middle):
     article = extract_article(page(middle), URL)

@@ -8,25 +8,29 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import urllib.request
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from benchmarks.sitezoo import split
+from benchmarks.sitezoo import clock, report, split
 from benchmarks.sitezoo.chrome import link_count
-from benchmarks.sitezoo.families import SPECS
+from benchmarks.sitezoo.families import ALL_SPECS, BY_NAME, FRESH_SPECS, SPECS
 from benchmarks.sitezoo.model import path_key
-from benchmarks.sitezoo.plan import GROUP_SIZE, wire_story
-from benchmarks.sitezoo.run import run_zoo, score_zoo
+from benchmarks.sitezoo.plan import GROUP_SIZE, plan_family, wire_story
+from benchmarks.sitezoo.run import parse_args, run_zoo, score_zoo
 from benchmarks.sitezoo.score import rates, score_near_duplicates, score_run
 from benchmarks.sitezoo.text import resemblance
 from benchmarks.sitezoo.zoo import serving
 
-FAMILIES = ["legacy_php", "wp_classic", "news_sitemap_only"]
+FAMILIES = ["legacy_php", "wp_classic", "news_sitemap_only", *split.FRESH_FAMILIES]
+# the reprint copies of the fresh families (plan.reprint_slots) next to the dealt ones
+COPIES = [*range(GROUP_SIZE), *(GROUP_SIZE - 1 + 3 * s.reprint for s in FRESH_SPECS)]
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +99,7 @@ def test_second_stage_publishes_new_articles() -> None:
 def test_wire_copies_resemble_and_templated_reports_do_not() -> None:
     for seed, group in itertools.product(range(3), range(4)):
         copies = ["\n".join(wire_story(seed, f"wire-{group:02d}", c).paragraphs)
-                  for c in range(GROUP_SIZE)]  # fmt: skip
+                  for c in COPIES]  # fmt: skip
         for a, b in itertools.combinations(copies, 2):
             assert a != b and resemblance(a, b) >= 0.8
     with serving(["sections_only"], articles=12, new=2) as (site,):
@@ -161,16 +165,119 @@ def test_scorer_penalises_glued_tatweel_and_naive_times(sites: Any) -> None:
 
 
 def test_end_to_end_crawl_is_scored(tmp_path: Path) -> None:
-    families = ["wp_classic", "feed_only"]
+    families = ["wp_classic", "feed_only", "custom_portal"]
     data = run_zoo(families, articles=3, new=1, seed=9, out=tmp_path, timeout=120)
     assert [run["returncode"] for run in data["runs"]] == [0, 0], data["runs"]
     results = score_zoo(data, tmp_path, split.DEFAULT_ROTATION)
     json.dumps(results)  # results.json must be writable as is
+    assert results["split"]["fresh"] == ["custom_portal"]
+    assert results["fresh"]["articles"] == 3 and results["tuning"]["articles"] == 6
+    assert "\nFRESH " in report.table(results, report.MAIN)
+    assert "custom_portal (F)" in report.table(results, report.MAIN)
     for figures in (*results["families"].values(), results["all"]):
-        assert figures["articles"] in (3, 6) and figures["inc_new_articles"] in (1, 2)
+        assert figures["articles"] in (3, 9) and figures["inc_new_articles"] in (1, 3)
         assert figures["recall"] is not None and 0.0 <= figures["recall"] <= 1.0
         assert figures["requests"] > 0
         for key in ("title_exact", "body_f1", "related_f1", "published_minute"):
             assert figures[key] is None or 0.0 <= figures[key] <= 1.0
     hits = Counter(data["hits1"]["wp_classic"])
     assert hits[path_key("/robots.txt")] >= 1
+
+
+def test_fresh_families_stay_apart() -> None:
+    """Fresh families: registered, never rotated, never tuned on, selected by --fresh only."""
+    assert {s.name for s in FRESH_SPECS} == set(split.FRESH_FAMILIES)
+    assert not set(split.FRESH_FAMILIES) & set(split.FAMILY_ORDER)
+    assert all(BY_NAME[f] in ALL_SPECS for f in split.FRESH_FAMILIES)
+    assert all(not s.wire and s.reprint for s in FRESH_SPECS)  # the wire deal is unchanged
+    for rotation in range(split.ROTATIONS):
+        assert not set(split.FRESH_FAMILIES) & set(
+            split.tuning(rotation) + split.held_out(rotation)
+        )
+    assert split.select("fresh") == split.FRESH_FAMILIES
+    assert not set(split.FRESH_FAMILIES) & set(split.select("all"))
+    assert parse_args(["--fresh"]).split == "fresh"
+    assert parse_args(["--families", "wp_jannah", "drupal"]).families == ["wp_jannah", "drupal"]
+
+
+def test_fresh_families_leave_the_others_unchanged_and_share_wire_groups() -> None:
+    anchor = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
+    plans = {s.name: plan_family(s, ALL_SPECS, seed=9, articles=20, new=4, anchor=anchor)
+             for s in ALL_SPECS}  # fmt: skip
+    for spec in SPECS:  # planning with the fresh specs around changes nothing
+        alone = plan_family(spec, SPECS, seed=9, articles=20, new=4, anchor=anchor)
+        assert [(a.path, a.title, a.dup_group) for a in alone] == [
+            (a.path, a.title, a.dup_group) for a in plans[spec.name]
+        ]
+    dealt = {a.dup_group for s in SPECS for a in plans[s.name] if a.dup_group}
+    reprinted = [{a.dup_group for a in plans[s.name] if a.dup_group} for s in FRESH_SPECS]
+    assert reprinted[0] and all(r == reprinted[0] and r <= dealt for r in reprinted)
+    assert any(a.dup_group and a.stage == 2 for s in FRESH_SPECS for a in plans[s.name])
+    reports = [a for a in plans["custom_portal"] if a.template_group]
+    assert len(reports) == BY_NAME["custom_portal"].reports
+    for a, b in itertools.combinations(reports, 2):
+        assert resemblance("\n".join(a.paragraphs), "\n".join(b.paragraphs)) < 0.5
+
+
+def _text(site: Any, key: str) -> str:
+    return unescape(site.pages[key].body.decode("utf-8"))
+
+
+def test_fresh_truth_claims_only_what_the_page_shows(sites: Any) -> None:
+    """Every field the truth claims is on the article page (or declared in its head)."""
+    for site in (s for s in sites if s.spec.name in split.FRESH_FAMILIES):
+        for a, page in ((a, _text(site, a["key"])) for a in site.truth()["articles"]):
+            main = page.split("<aside", 1)[0] if "<aside" in page else page
+            assert f">{a['title']}</h1>" in main
+            assert all(f"<p>{p}</p>" in main for p in a["paragraphs"])
+            assert a["section"] in main and a["image"]["caption"] in main
+            assert all(f">{t}</a>" in main or f"># {t}</a>" in main for t in a["tags"])
+            assert all(name in main for name in a["authors"])
+            assert a["image"]["url"].removeprefix(site.base) in main
+            for link in a["related"]:
+                assert f'href="{link["key"]}' in main and link["title"] in main
+            published = datetime.fromisoformat(a["published"])
+            # the offset is declared in the head, or the naive time stands under the site clock
+            assert a["published"] in page or (
+                clock.slashed(published) in main and "(GMT+2)" in page
+            )
+            if a["modified"]:
+                modified = datetime.fromisoformat(a["modified"])
+                assert a["modified"] in page or clock.slashed(modified) in main
+            else:
+                assert "article:modified_time" not in page and "آخر تحديث" not in main
+
+
+def test_fresh_relative_times_are_true_at_the_anchor(sites: Any) -> None:
+    site = next(s for s in sites if s.spec.name == "wp_jannah")
+    seen = 0
+    for a in site.visible():
+        shown = re.search(
+            r'class="date meta-item tie-icon">([^<]+)<', _text(site, path_key(a.path))
+        )
+        assert shown is not None
+        if shown[1].startswith("منذ"):
+            assert shown[1] == clock.ago(a.published, site.now)
+            seen += 1
+        else:
+            assert shown[1] == clock.weekday_ampm(a.published)
+    assert seen
+
+
+def test_fresh_second_stage_updates_sitemaps_and_feeds() -> None:
+    with serving(list(split.FRESH_FAMILIES), articles=4, new=2) as (jannah, portal):
+        before = {s.spec.name: dict(s.pages) for s in (jannah, portal)}
+        for site in (jannah, portal):
+            site.set_stage(2)
+        for site, where in ((jannah, ["/post-sitemap.xml", "/feed"]), (portal, ["/sitemap.xml"])):
+            new = [a for a in site.visible() if a.stage == 2]
+            for key in where:
+                assert site.pages[key].body != before[site.spec.name][key].body
+                assert all(site.base.encode() + a.path.encode() in site.pages[key].body
+                           for a in new), (site.spec.name, key)  # fmt: skip
+            assert all(site.pages[path_key(a.path)].kind == "article" for a in new)
+        for a in (a for a in portal.visible() if a.stage == 2):
+            feed = portal.pages[f"/rss/{a.section_slug}"].body
+            assert (portal.base + a.path).encode() in feed
+        unchanged = jannah.pages["/page-sitemap.xml"].body
+        assert unchanged == before["wp_jannah"]["/page-sitemap.xml"].body  # 304 stays possible

@@ -74,3 +74,46 @@ def is_yesterday(when: datetime, now: datetime) -> bool:
 def or_yesterday(when: datetime, now: datetime, other: str) -> str:
     """ "أمس" alone for yesterday's articles (no time: class 9), else `other`."""
     return "أمس" if is_yesterday(when, now) else other
+
+
+# Arabic forms of a count: (one, two, 3-10, 11 and more), as WordPress's Arabic translation has.
+_AGO_UNITS = (
+    (86400, ("يوم", "يومين", "أيام", "يوما")),
+    (3600, ("ساعة", "ساعتين", "ساعات", "ساعة")),
+    (60, ("دقيقة", "دقيقتين", "دقائق", "دقيقة")),
+)
+
+
+def ago(when: datetime, now: datetime) -> str:
+    """ "منذ ساعتين": WordPress's human_time_diff in Arabic, counted back from `now`.
+
+    >>> from datetime import timezone
+    >>> now = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+    >>> [ago(now - timedelta(minutes=m), now) for m in (1, 130, 400, 2000, 5000)]
+    ['منذ دقيقة', 'منذ ساعتين', 'منذ 7 ساعات', 'منذ يوم', 'منذ 3 أيام']
+    """
+    seconds = max(60.0, (now - when).total_seconds())
+    size, forms = next((s, f) for s, f in _AGO_UNITS if seconds >= s)
+    count = max(1, int(seconds / size + 0.5))
+    if size == 3600 and count == 24:
+        size, forms, count = _AGO_UNITS[0][0], _AGO_UNITS[0][1], 1
+    if count <= 2:
+        return f"منذ {forms[count - 1]}"
+    return f"منذ {count} {forms[2] if count <= 10 else forms[3]}"
+
+
+def weekday_ampm(when: datetime) -> str:
+    """ "الثلاثاء 3 ديسمبر 2026 - 10:15 ص" (weekday, MSA month, 12-hour clock)."""
+    marker = "م" if when.hour >= 12 else "ص"
+    day = f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS_MSA[when.month - 1]} {when.year}"
+    return f"{day} - {when:%I:%M} {marker}"
+
+
+def slashed(when: datetime) -> str:
+    """ "3/12/2026 10:15" (day/month without leading zeros, 24-hour clock)."""
+    return f"{when.day}/{when.month}/{when.year} {when:%H:%M}"
+
+
+def padded_day(when: datetime) -> str:
+    """ "03 ديسمبر 2026"."""
+    return f"{when:%d} {MONTHS_MSA[when.month - 1]} {when.year}"

@@ -123,4 +123,35 @@ SPECS: tuple[FamilySpec, ...] = (
                  9: "'نشر في : 15 - 03 - 2026 | 14:20'"},
     ),
 )  # fmt: skip
-BY_NAME = {spec.name: spec for spec in SPECS}
+
+# Fresh families (split.FRESH_FAMILIES): never tuned on, always held out, reported apart. They
+# take no part in the wire deal (wire=False), so the fourteen families above plan exactly as
+# before; they reprint copies of the deal's wire stories instead (spec.reprint).
+FRESH_SPECS: tuple[FamilySpec, ...] = (
+    FamilySpec(
+        "wp_jannah", "wordpress", "صوت الدلتا", "Africa/Cairo", id_start=145000,
+        theme=lambda: _theme("jannah", "WpJannah"), house_byline=0.3, reprint=1,
+        classes={2: "category, tag and author archives with excerpts (Yoast sitemaps list them)",
+                 3: "Inline Related Posts box (label and title in one link) + 'مقالات ذات صلة' "
+                    "thumbnails and h3 titles; previous/next post links are not related",
+                 4: "'منذ ساعتين' for the last day, else 'الثلاثاء 3 ديسمبر 2026 - 10:15 ص'; "
+                    "offset only in Yoast meta/schema graph; feed and sitemap in GMT",
+                 5: "reprinted wire copies",
+                 6: "shortlinks /?p=N (301, RSS guid), AMP reader pages /<id>/?amp=1",
+                 7: "the site's name as author on 30% of posts"},
+    ),
+    FamilySpec(
+        "custom_portal", "laravel", "بوابة الواحات الإخبارية", "Africa/Tripoli",
+        id_start=240000, theme=lambda: _theme("portal", "CustomPortal"), reprint=2, reports=3,
+        inline_related=0, end_related=4,
+        classes={3: "end-of-article 'اقرأ أيضا' list (thumbnail link, title link, date)",
+                 4: "naive '3/12/2026 10:15'; JSON-LD (+02:00) on some articles only, others "
+                    "Open Graph only; top bar 'جميع الأوقات بتوقيت طرابلس (GMT+2)'; RSS/sitemap",
+                 5: "reprinted wire copies (one appears in the second run); a daily templated "
+                    "report series (NOT near-duplicates)",
+                 6: "/article/<id> short links serving the same page; old /news/details/<id> "
+                    "(301) in the 'most read' widget"},
+    ),
+)  # fmt: skip
+ALL_SPECS = SPECS + FRESH_SPECS
+BY_NAME = {spec.name: spec for spec in ALL_SPECS}

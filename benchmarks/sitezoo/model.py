@@ -106,6 +106,9 @@ class FamilySpec:
     house_byline: float = 0.0
     tatweel: bool = False
     wire: bool = False
+    # > 0: republishes copies of the zoo's wire stories without taking part in the wire deal
+    # (copy number GROUP_SIZE - 1 + 3 * reprint), so the deal of the wire families never changes
+    reprint: int = 0
     reports: int = 0
     english: int = 0
 

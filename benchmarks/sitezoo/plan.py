@@ -41,6 +41,27 @@ def wire_slots(specs: Sequence[FamilySpec], total: int) -> dict[str, dict[int, t
     return plan
 
 
+def reprint_slots(spec: FamilySpec, specs: Sequence[FamilySpec],
+                  total: int) -> dict[int, tuple[str, int]]:  # fmt: skip
+    """{article position: (group id, copy number)} for a family that republishes wire stories.
+
+    Every reprinting family takes every other group of the wire deal, so reprinting families
+    share groups with each other and with the wire families; the even-numbered reprinters carry
+    their first copy as their newest article (it appears in the second run).
+    """
+    if not spec.reprint or total < 2:
+        return {}
+    groups = sorted({g for slots in wire_slots(specs, total).values() for g, _ in slots.values()})
+    picked = groups[::2][: total - 1]
+    positions = random.Random(f"reprint|{spec.name}").sample(range(1, total), len(picked))
+    if spec.reprint % 2 == 0:
+        positions[0] = 0
+    # copies 5, 8, ...: a desk's edit that keeps every sentence (copy % 3 == 2), so that the
+    # reprints stay at resemblance >= 0.8 to every dealt copy and to each other
+    copy = GROUP_SIZE - 1 + 3 * spec.reprint
+    return {p: (group, copy) for p, group in zip(positions, picked, strict=True)}
+
+
 def wire_story(seed: int, group: str, copy: int) -> text.Story:
     # wire stories are long, so that a desk's small edits stay small (resemblance >= 0.8)
     base = text.make_story(random.Random(f"{seed}|{group}"), length=14)
@@ -124,6 +145,7 @@ def plan_family(spec: FamilySpec, all_specs: Sequence[FamilySpec], *, seed: int,
     total = articles + new + spec.english  # English pages come on top of the Arabic count
     rng = random.Random(f"{seed}|{spec.name}")
     wire = wire_slots(all_specs, articles + new).get(spec.name, {})
+    wire = wire or reprint_slots(spec, all_specs, articles + new)
     dates = _dates(rng, total, anchor, spec.tz)
     number, planned = spec.id_start, []
     for position in reversed(range(total)):  # oldest first, so ids grow with time
@@ -148,8 +170,11 @@ def plan_family(spec: FamilySpec, all_specs: Sequence[FamilySpec], *, seed: int,
         slugs.add(a.slug)
         if not getattr(theme, "captions", True):
             a.caption = ""
+    image_path = getattr(theme, "image_path", None)  # a theme may keep its images elsewhere
     for a in planned:
         a.image_path = f"/uploads/{a.published:%Y/%m}/img-{a.number}.jpg"
+        if image_path is not None:
+            a.image_path = image_path(a)
         a.path = theme.article_path(a)
         a.aliases = theme.aliases(a)
     _relate(spec, planned, rng)

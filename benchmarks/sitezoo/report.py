@@ -54,15 +54,18 @@ def _cell(value: Any) -> str:
 
 
 def table(results: dict[str, Any], columns: list[tuple[str, str]]) -> str:
-    """One row per family (T = tuning, H = held out), then the tuning/held-out/all sums."""
+    """One row per family (T = tuning, H = held out, F = fresh), then the sums of each split
+    present (TUNING, HELD_OUT, FRESH) and of the whole run (ALL)."""
     held = set(results["split"]["held_out"])
+    fresh = set(results["split"].get("fresh", ()))
     rows = [
-        [f"{name} ({'H' if name in held else 'T'})", *(_cell(r[k]) for _, k in columns)]
+        [f"{name} ({'F' if name in fresh else 'H' if name in held else 'T'})",
+         *(_cell(r[k]) for _, k in columns)]
         for name, r in results["families"].items()
-    ]
+    ]  # fmt: skip
     rows.append(["-" * 8] + ["" for _ in columns])
-    for label in ("tuning", "held_out", "all"):
-        if results[label]["articles"]:
+    for label in ("tuning", "held_out", "fresh", "all"):
+        if label in results and results[label]["articles"]:
             rows.append([label.upper(), *(_cell(results[label][k]) for _, k in columns)])
     header = ["family", *(h for h, _ in columns)]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]

@@ -2,6 +2,7 @@
 
     python -m benchmarks.sitezoo.run                     # every family, 20 articles per site
     python -m benchmarks.sitezoo.run --held-out          # only the held-out families
+    python -m benchmarks.sitezoo.run --fresh             # only the fresh (never tuned) families
     python -m benchmarks.sitezoo.run --families legacy_php wp_classic --articles-per-site 8
 
 Run 1 crawls stage 1 of every site into run1.jsonl with a fresh --state; then N new articles
@@ -46,9 +47,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--families", nargs="+", choices=split.FAMILY_ORDER, metavar="FAMILY")
+    parser.add_argument("--families", nargs="+", metavar="FAMILY",
+                        choices=split.FAMILY_ORDER + split.FRESH_FAMILIES)  # fmt: skip
     group = parser.add_mutually_exclusive_group()
-    for flag in ("--all", "--tuning", "--held-out"):
+    for flag in ("--all", "--tuning", "--held-out", "--fresh"):
         group.add_argument(flag, dest="split", action="store_const", const=flag[2:])
     parser.add_argument("--rotation", type=int, default=split.rotation_from_env(),
                         help="which third of the families is held out (0, 1 or 2)")  # fmt: skip
@@ -137,13 +139,18 @@ def score_zoo(data: dict[str, Any], out: Path, rotation: int) -> dict[str, Any]:
         by_class[number] = {"families": families, "figures": {k: figures[k] for k in names}}
     held = [f for f in split.held_out(rotation) if f in tallies]
     tuned = [f for f in split.tuning(rotation) if f in tallies]
-    return {
+    results = {
         "split": {"rotation": rotation, "held_out": held, "tuning": tuned},
         "families": {f: rates(t) for f, t in tallies.items()},
         "tuning": rates(combine(tallies, tuned)), "held_out": rates(combine(tallies, held)),
         "all": rates(combine(tallies, tallies)), "runs": data["runs"], "examples": examples,
         "failure_classes": classes, "by_failure_class": by_class,
     }  # fmt: skip
+    fresh = [f for f in split.FRESH_FAMILIES if f in tallies]
+    if fresh:  # never tuned on, reported apart; "all" is every family of the run
+        results["split"]["fresh"] = fresh
+        results["fresh"] = rates(combine(tallies, fresh))
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:

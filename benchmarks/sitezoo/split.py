@@ -5,6 +5,10 @@ offset; the order interleaves CMS kinds so that each rotation holds out a mix of
 other CMSs, legacy stacks and discovery-only sites. Rotation 1 (the default) holds out Drupal,
 Joomla, ASP.NET, AMP-first and sections-only. Rotate (`--rotation 0|2`, or SITEZOO_ROTATION)
 when the held-out figures have been looked at too often to stay honest.
+
+The fresh families (FRESH_FAMILIES) came after the crawler was tuned and are kept out of that
+order, so the rotations and their figures stay as they were: never used for tuning, always
+held out, run with `--fresh` and reported apart (the FRESH row).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ FAMILY_ORDER: tuple[str, ...] = (
     "news_sitemap_only", "amp_first", "wp_blog",
     "multilingual", "sections_only",
 )  # fmt: skip
+# Never tuned on, never rotated, always held out; reported apart ("fresh" / FRESH).
+FRESH_FAMILIES: tuple[str, ...] = ("wp_jannah", "custom_portal")
 ROTATIONS = 3
 DEFAULT_ROTATION = 1
 
@@ -44,11 +50,13 @@ def tuning(rotation: int = DEFAULT_ROTATION) -> tuple[str, ...]:
 
 
 def select(mode: str, rotation: int = DEFAULT_ROTATION) -> tuple[str, ...]:
-    """Families for `mode`: "all", "tuning" or "held-out"."""
+    """Families for `mode`: "all" (the rotated fourteen), "tuning", "held-out" or "fresh"."""
     if mode == "tuning":
         return tuning(rotation)
     if mode == "held-out":
         return held_out(rotation)
     if mode == "all":
         return FAMILY_ORDER
+    if mode == "fresh":
+        return FRESH_FAMILIES
     raise ValueError(f"unknown split {mode!r}")

@@ -34,6 +34,9 @@ COPY_VIEWS = frozenset(
      "sendtofriend", "send_to_friend", "email", "mail", "tellafriend", "comment", "comments",
      "pdf"}
 )  # fmt: skip
+# parameters whose value names the view (`?output=print`, `?format=pdf`)
+COPY_VIEW_PARAMS = frozenset({"output", "format", "view", "layout", "type", "mode", "tmpl"})
+NEGATIVE_FLAGS = frozenset({"0", "false", "no", "off"})
 LISTING_SCRIPTS = frozenset(
     {"section", "sections", "category", "categories", "cat", "list", "newslist", "archive",
      "archives", "tag", "tags", "author", "authors", "search", "index", "default", "home",
@@ -136,6 +139,23 @@ def _copy_view(segments: list[str]) -> bool:
     return len(segments) >= 2 and segments[-2].lower() in COPY_VIEWS and last.isdigit()
 
 
+def _copy_view_query(query: str) -> bool:
+    """A print / e-mail view asked for in the query string, whatever the path: Joomla's
+    `?tmpl=component&print=1`, `?output=print`, `?format=pdf`, WordPress's `?print=1`.
+
+    >>> [_copy_view_query(q) for q in ("tmpl=component&print=1", "output=print", "p=12",
+    ...     "print=0", "view=article&id=3", "format=feed&type=rss")]
+    [True, True, False, False, False, False]
+    """
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        key, value = key.lower(), value.strip().lower()
+        if key in COPY_VIEWS and value not in NEGATIVE_FLAGS:
+            return True
+        if key in COPY_VIEW_PARAMS and value in COPY_VIEWS:
+            return True
+    return False
+
+
 def _names_an_item(segments: list[str], params: dict[str, str]) -> bool:
     """Whether an id parameter names one item: on the site root (`/?p=12`), a server script
     (`article.php?id=`, `index.php?...&view=article&id=`) or an item view (`/news/details?id=`).
@@ -177,11 +197,12 @@ def url_shape(url: str) -> Shape | None:
     """The kind a URL's shape alone settles, or None when it takes more evidence.
 
     >>> [url_shape(u) for u in ("http://x.com/print.php?id=3", "http://x.com/tag/a-b-c-d/",
-    ...     "http://x.com/news/page/3", "http://x.com/news.php?id=9", "http://x.com/a/b")]
-    ['other', 'other', 'listing', 'article', None]
+    ...     "http://x.com/news/page/3", "http://x.com/news.php?id=9", "http://x.com/a/b",
+    ...     "http://x.com/index.php/world/335-slug?layout=default&print=1&tmpl=component")]
+    ['other', 'other', 'listing', 'article', None, 'other']
     """
     segments = _segments(url)
-    if _copy_view(segments):
+    if _copy_view(segments) or _copy_view_query(urlsplit(url).query):
         return "other"
     archive = archive_kind(url)
     if archive is not None:
@@ -200,7 +221,7 @@ def never_article(url: str) -> str | None:
     True
     """
     segments = _segments(url)
-    if _copy_view(segments):
+    if _copy_view(segments) or _copy_view_query(urlsplit(url).query):
         return "copy_view"
     if archive_kind(url):
         return "archive"
@@ -220,3 +241,24 @@ def url_language(url: str) -> str | None:
     segments = _segments(url)
     match = _EDITION.match(segments[0].lower()) if segments else None
     return match["code"] if match and match["code"] in EDITION_CODES else None
+
+
+def is_view_of(link: str, page: str) -> bool:
+    """Whether `link` is another view of `page`: the same path with every query parameter of
+    the page and more (`?replytocom=5`, `&share=x`, `&print=1`), never another article.
+
+    >>> is_view_of("http://x.com/a/b?replytocom=5", "http://x.com/a/b")
+    True
+    >>> is_view_of("http://x.com/article.php?id=3&print=1", "http://x.com/article.php?id=3")
+    True
+    >>> is_view_of("http://x.com/article.php?id=4", "http://x.com/article.php?id=3")
+    False
+    >>> is_view_of("http://x.com/a/b", "http://x.com/a/b"), is_view_of("http://x.com/a/c?x=1", "http://x.com/a/b")
+    (False, False)
+    """
+    ours, theirs = urlsplit(link), urlsplit(page)
+    if ours.netloc != theirs.netloc or ours.path.rstrip("/") != theirs.path.rstrip("/"):
+        return False
+    extra = set(parse_qsl(ours.query, keep_blank_values=True))
+    base = set(parse_qsl(theirs.query, keep_blank_values=True))
+    return base < extra

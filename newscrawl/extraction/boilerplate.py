@@ -73,6 +73,28 @@ class PageTexts:
 
     title: str = ""
     caption: str = ""
+    authors: tuple[str, ...] = ()  # as written (not folded): cut out of a line to read the rest
+
+
+def is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
+    """A line of the article's date and author names, with no label to say so.
+
+    >>> is_meta_line("02/12/2026 01:30 ص إيمان الصباغ", ("إيمان الصباغ",))
+    True
+    >>> is_meta_line("إيمان الصباغ", ("إيمان الصباغ",))
+    True
+    >>> is_meta_line("قالت إيمان الصباغ إن الخطة ستنفذ في 2026", ("إيمان الصباغ",))
+    False
+    """
+    if not authors or len(text) > _DATELINE_MAX_CHARS:
+        return False
+    rest = text
+    for author in authors:
+        rest = rest.replace(author, " ")
+    if rest == text:
+        return False
+    rest = " ".join(rest.split()).strip(" |-–—،,")
+    return not rest or is_dateline(rest)
 
 
 def is_dateline(text: str) -> bool:
@@ -191,6 +213,8 @@ def is_boilerplate(text: str, page: PageTexts) -> bool:
     if page.title and folded == page.title:
         return True
     if page.caption and folded == page.caption:
+        return True
+    if is_meta_line(text, page.authors):
         return True
     words = len(folded.split())
     short = len(text) <= _PROMPT_MAX_CHARS and words <= _PROMPT_MAX_WORDS

@@ -12,14 +12,14 @@ import re
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_text
+from newscrawl.extraction.attribute_words import named
 from newscrawl.extraction.processors import Byline, strip_byline_marker
 from newscrawl.lexicon import BYLINE_LABELS, BYLINE_MARKERS, opener, opening
 
 _MARKERS = opener(BYLINE_MARKERS)
 _LABELS = opener(BYLINE_LABELS, label=True)
 _AUTHOR_CLASS_XPATH = (
-    '//a[@rel="author"] | //*[@itemprop="author"]'
-    ' | //*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "writer")]'
+    f'//a[@rel="author"] | //*[@itemprop="author"] | //*[{named("author", "byline", "writer")}]'
 )
 _AUTHOR_CLASS_EXCLUDE_RE = re.compile(
     r"avatar|image|img|photo|bio|desc|date|time|container|wrap|box", re.I
@@ -60,7 +60,8 @@ def byline_candidates(root: HtmlElement) -> list[str]:
     """Short author-looking texts of the page, in document order (the loader cleans them)."""
     found: list[str] = []
     for element in root.xpath(_AUTHOR_CLASS_XPATH):
-        if _AUTHOR_CLASS_EXCLUDE_RE.search(element.get("class") or "") or in_comments(element):
+        hint = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _AUTHOR_CLASS_EXCLUDE_RE.search(hint) or in_comments(element):
             continue
         text = normalize_text(element.text_content())
         if 0 < len(text) <= _MAX_BYLINE_CHARS:

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching, normalize_text
+from newscrawl.extraction.attribute_words import named
 from newscrawl.extraction.loader import ArticleLoader
 from newscrawl.extraction.metadata import PageMetadata
 from newscrawl.extraction.profile_selectors import ProfileFields
@@ -25,8 +26,7 @@ from newscrawl.lexicon import HOME_CRUMBS
 
 _HEADING_XPATH = (
     "//h1 | //h2 | //h3 | //h4 | //td/b | //td/font | //td/strong"
-    " | //*[contains(@class, 'title') or contains(@class, 'headline')"
-    " or contains(@id, 'title') or contains(@id, 'headline')]"
+    f" | //*[{named('title', 'headline')}]"
 )
 _MAX_HEADINGS = 120
 _MAX_HEADING_CHARS = 300

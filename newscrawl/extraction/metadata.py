@@ -93,14 +93,18 @@ def _hatom_dates(root: HtmlElement, kind: str) -> list[str]:
     return [abbr.get("title").strip() for abbr in root.xpath(path) if abbr.get("title").strip()]
 
 
-def _microdata(root: HtmlElement, prop: str) -> list[str]:
+def _microdata(root: HtmlElement, prop: str, *, text: bool = False) -> list[str]:
+    """Values of an itemprop; `text` reads what a link says rather than where it goes
+    (Joomla's `<a itemprop="genre" href="/index.php/sport">رياضة</a>` names the section)."""
     values = []
     for element in root.xpath(f'//*[@itemprop="{prop}"]'):
         if element.tag == "meta":
             continue  # already read with the meta tags
-        raw = _machine_value(element)
+        raw = None if text else _machine_value(element)
+        if raw is None and not text:
+            raw = element.get("href") or element.get("src")
         if raw is None:
-            raw = element.get("href") or element.get("src") or element.text_content()
+            raw = element.text_content()
         if raw and raw.strip():
             values.append(raw.strip())
     return values
@@ -194,8 +198,12 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     meta.published += _hatom_dates(root, "published")
     meta.modified += _hatom_dates(root, "updated")
     meta.authors += _microdata(root, "author")
-    meta.sections += _microdata(root, "articleSection")
+    meta.sections += [
+        *_microdata(root, "articleSection", text=True),
+        *_microdata(root, "genre", text=True),
+    ]
     meta.tags += [a.text_content() for a in root.xpath('//a[@rel="tag"]')]
+    meta.images += _microdata(root, "image")
     for time in root.iter("time"):
         stamp = time.get("datetime")
         if stamp and stamp.strip():

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
@@ -107,3 +108,57 @@ def island_body(root: HtmlElement) -> str:
             if chars > best_chars:
                 best, best_chars = paragraphs, chars
     return "\n".join(best)
+
+
+_CAPTION_KEYS = ("caption", "credit_caption", "description", "alt")
+_SOURCE_KEYS = ("url", "src", "source")
+
+
+def _islands(root: HtmlElement) -> Iterator[Any]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/json":
+            continue
+        raw = script.text or ""
+        if len(raw) <= MAX_ISLAND_CHARS:
+            try:
+                yield json.loads(raw)
+            except ValueError:
+                continue
+
+
+def _caption_of(node: dict[str, Any], path: str) -> str | None:
+    sources = [node.get(key) for key in _SOURCE_KEYS]
+    if not any(isinstance(s, str) and s and urlsplit(s).path == path for s in sources):
+        return None
+    for key in _CAPTION_KEYS:
+        value = node.get(key)
+        if isinstance(value, str) and value.strip():
+            return _SPACES.sub(" ", value).strip()
+    return None
+
+
+def island_caption(root: HtmlElement, image_url: str) -> str | None:
+    """The caption the page's JSON data island gives the picture at `image_url`, if any.
+
+    >>> from lxml.html import document_fromstring as doc
+    >>> data = {"article": {"image": {"url": "http://x.com/up/1.jpg", "caption": "الوزير"}}}
+    >>> page = doc('<script type="application/json">{}</script>'.format(json.dumps(data)))
+    >>> island_caption(page, "https://x.com/up/1.jpg"), island_caption(page, "/up/2.jpg")
+    ('الوزير', None)
+    """
+    path = urlsplit(image_url).path
+    if not path:
+        return None
+    for data in _islands(root):
+        stack, seen = [data], 0
+        while stack and seen < MAX_NODES:
+            node = stack.pop()
+            seen += 1
+            if isinstance(node, dict):
+                caption = _caption_of(node, path)
+                if caption:
+                    return caption
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return None

@@ -178,7 +178,8 @@ def _load_body(
         paragraphs = with_lead(root, _detected_paragraphs(root, url, container))
     title = loader.get_output_value("title") or ""
     caption = loader.get_output_value("image_caption") or ""
-    page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption))
+    authors = tuple(loader.get_output_value("authors") or ())
+    page_texts = PageTexts(normalize_for_matching(title), normalize_for_matching(caption), authors)
     page = loader.get_output_value("url") or url  # the canonical URL: one count per article
     body = "\n\n".join(_site_cleaned(clean_paragraphs(paragraphs, page_texts), recurring, page))
     declared = max(meta.article_bodies, key=len, default="") or island_body(root)

@@ -116,6 +116,9 @@ def to_iso_datetime(value: str, loader_context: Mapping[str, Any]) -> str | None
     return parsed.replace(microsecond=0).isoformat()
 
 
+_SAME_MINUTE_SECONDS = 60
+
+
 def in_site_zone(value: Any, tz: str | None) -> Any:
     """A feed/sitemap date moved to the site's zone (same instant), so a record's offset does
     not depend on whether the article was found through a feed or through a section page.
@@ -133,6 +136,27 @@ def in_site_zone(value: Any, tz: str | None) -> Any:
     except ValueError:
         return value
     return parsed.astimezone(zone).replace(microsecond=0).isoformat() if parsed else value
+
+
+def later_than(values: list[Any], published: Any) -> list[Any]:
+    """The dates of `values` at least a minute after `published`: what a class calls
+    "updated" or a sitemap's lastmod is a modification only when later than the publication.
+
+    >>> later_than(["2026-12-02T10:00:00Z", "2026-12-02T08:00:00Z"], "2026-12-02T11:00:00+03:00")
+    ['2026-12-02T10:00:00Z']
+    >>> later_than(["2026-12-02T10:00:00Z"], None), later_than([None, "x"], "2026-12-02T11:00Z")
+    ([], [])
+    """
+    first = parse_date(published) if isinstance(published, str) else None
+    if first is None:
+        return []
+    kept = []
+    for value in values:
+        changed = parse_date(value) if isinstance(value, str) else None
+        comparable = changed is not None and (changed.tzinfo is None) == (first.tzinfo is None)
+        if comparable and (changed - first).total_seconds() >= _SAME_MINUTE_SECONDS:  # type: ignore[operator]
+            kept.append(value)
+    return kept
 
 
 class Byline(str):

@@ -18,6 +18,7 @@ from newscrawl.arabic import normalize_for_matching, normalize_text
 from newscrawl.extraction.cards import heading_in, in_heading, is_card_list
 from newscrawl.extraction.following import following_texts
 from newscrawl.extraction.island_related import island_related_links
+from newscrawl.extraction.labelled_anchor import after_label, labelled_anchor, spaced_text
 from newscrawl.extraction.link_targets import is_other_article, target_key, words
 from newscrawl.lexicon import (
     MOST_READ_MARKERS,
@@ -171,6 +172,9 @@ def _climb(element: HtmlElement, cards: bool) -> HtmlElement:
 
 def _block_from_marker(element: HtmlElement) -> list[HtmlElement]:
     """The read-also block around a marker element, or [] when it holds no list of links."""
+    item = labelled_anchor(element)
+    if item is not None:  # the label is inside the one link it introduces
+        return [item]
     cards = not _is_article_link(element)
     block = _climb(element, cards)
     if _has_links(block):
@@ -212,8 +216,12 @@ def _hint(element: HtmlElement) -> str:
 def _anchor_title(anchor: HtmlElement) -> str:
     """The headline a link shows, without a read-also label; "" when it is no headline."""
     heading = heading_in(anchor)
-    title = normalize_text((heading if heading is not None else anchor).text_content())
-    if marker_kind(title) and ":" in title[:30]:
+    node = heading if heading is not None else anchor
+    title = normalize_text(node.text_content())
+    labelled = after_label(spaced_text(node))  # "<span>اقرأ أيضا</span><span>title</span>"
+    if labelled is not None:
+        title = labelled
+    elif marker_kind(title) and ":" in title[:30]:
         title = title.split(":", 1)[1].strip()
     return "" if words(title) < 2 or marker_kind(title) else title
 

@@ -1,4 +1,4 @@
-"""Fallbacks read from the visible page: date lines, breadcrumbs, the first figure.
+"""Fallbacks read from the visible page: date lines, and dates in the URL.
 
 Whether a visible date is the publication or the update date is the date reader's call
 (``find_dates_in_text`` labels each date by the marker before it); a class name such as
@@ -17,7 +17,6 @@ from newscrawl.dates import find_dates_in_text, is_date_line
 from newscrawl.dates.tokens import tokenize
 from newscrawl.lexicon import (
     DATE_LINE_OPENERS,
-    HOME_CRUMBS,
     MODIFIED_MARKERS,
     YESTERDAY_WORDS,
     finder,
@@ -33,7 +32,6 @@ _UPDATE_CLASS_RE = re.compile(r"update|modif", re.I)
 _DATE_MARKERS = opener(DATE_LINE_OPENERS)
 # an update date needs an update marker (or class): other lines are not worth reading for one
 _MODIFIED_WORDS = finder(MODIFIED_MARKERS.split())
-_HOME_CRUMBS = frozenset(map(normalize_for_matching, HOME_CRUMBS))
 _MAX_DATE_CHARS = 80
 # "أمس" alone has no digit: short lines are read all the same
 _MAX_BARE_WORD_CHARS = 12
@@ -44,7 +42,6 @@ _YESTERDAY = finder(YESTERDAY_WORDS.split())
 _SEGMENT_RE = re.compile(r"(?=\s[|•·]\s)")
 _MAX_DATE_CANDIDATES = 6
 _MAX_DATE_LINES = 8  # reading a date costs far more than finding its line
-_MAX_CRUMB_WORDS = 5
 # /2013/8/3/, /2013/section/8/3/, /2020-06-03-...: year, optional word segment, month, day
 _URL_DATE_RE = re.compile(
     r"/((?:19|20)\d{2})[/_-](?:[a-z_-]+/)?(\d{1,2})[/_-](\d{1,2})(?=[/_.-]|$)"
@@ -223,46 +220,3 @@ def url_date(url: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def last_section_crumb(crumbs: list[str], title: str = "") -> str | None:
-    """The last breadcrumb that is neither home nor the article itself.
-
-    >>> last_section_crumb(["الرئيسية", "اقتصاد", "ارتفاع أسعار النفط في الأسواق العالمية اليوم"])
-    'اقتصاد'
-    """
-    folded_title = normalize_for_matching(title)
-    for crumb in reversed(crumbs):
-        folded = normalize_for_matching(crumb)
-        if not folded or folded in _HOME_CRUMBS or folded == folded_title:
-            continue
-        if len(folded.split()) > _MAX_CRUMB_WORDS:
-            continue
-        return normalize_text(crumb)
-    return None
-
-
-def visible_sections(root: HtmlElement, json_ld_crumbs: list[str]) -> list[str]:
-    """Section candidates from JSON-LD breadcrumbs, then from an HTML breadcrumb trail."""
-    candidates = [last_section_crumb(json_ld_crumbs)]
-    for trail in root.xpath('//*[contains(@class, "breadcrumb") or contains(@id, "breadcrumb")]'):
-        crumbs = [a.text_content() for a in trail.iter("a")]
-        candidates.append(last_section_crumb(crumbs))
-        break
-    return [c for c in candidates if c]
-
-
-def visible_image(root: HtmlElement) -> tuple[str | None, str | None]:
-    """Source and caption of the first figure (or WordPress caption box) of the page."""
-    for box in root.xpath('//figure | //*[contains(@class, "wp-caption")]'):
-        image = next(box.iter("img"), None)
-        if image is None:
-            continue
-        source = image.get("src") or image.get("data-src") or image.get("data-lazy-src")
-        caption = None
-        for node in box.xpath('.//figcaption | .//*[contains(@class, "caption-text")]'):
-            caption = normalize_text(node.text_content()) or None
-            break
-        if source:
-            return source, caption
-    return None, None

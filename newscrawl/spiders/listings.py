@@ -17,6 +17,7 @@ from newscrawl.discovery.classify import url_kind
 from newscrawl.discovery.feeds import feed_links
 from newscrawl.discovery.listing import next_page_links, page_links
 from newscrawl.discovery.requests import RequestKind
+from newscrawl.discovery.urlshapes import is_view_of
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
 
 
@@ -87,7 +88,11 @@ class ListingNavigation:
         for href, _text in page_links(response):  # type: ignore[arg-type]
             if taken >= self.limits.article_harvest:
                 return
-            if url_kind(response.urljoin(href), site.target.profile) != "article":
+            absolute = response.urljoin(href)
+            if url_kind(absolute, site.target.profile) != "article":
+                continue
+            if is_view_of(absolute, response.url):  # its print or comment-reply view
+                self.count("skipped/page_view")
                 continue
             url = site.admit(href, response.url, depth + 1, self.count)
             if url:
