@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request
 from scrapy.http import Response
 
-from newscrawl.discovery.classify import url_kind
 from newscrawl.discovery.feeds import feed_links
 from newscrawl.discovery.listing import next_page_links, page_links
 from newscrawl.discovery.requests import RequestKind
@@ -57,12 +56,10 @@ class ListingNavigation:
             navigate = False
         pages = next_page_links(response) if navigate else []  # type: ignore[arg-type]
         # a "next" that points at an article is a "read on" link, not pagination
-        pagination = [
-            h for h in pages if url_kind(response.urljoin(h), site.target.profile) != "article"
-        ]
+        pagination = [h for h in pages if site.guess(response.urljoin(h)) != "article"]
         new_articles = 0
         for href, _text in links:
-            guess = url_kind(response.urljoin(href), site.target.profile)
+            guess = site.guess(response.urljoin(href), self.count)
             # sections are taken from the home page only; deeper listings give pages and articles
             if href in pagination or not (
                 guess == "article" or (guess == "listing" and navigate and kind == "home")
@@ -89,7 +86,7 @@ class ListingNavigation:
             if taken >= self.limits.article_harvest:
                 return
             absolute = response.urljoin(href)
-            if url_kind(absolute, site.target.profile) != "article":
+            if site.guess(absolute, self.count) != "article":
                 continue
             if is_view_of(absolute, response.url):  # its print or comment-reply view
                 self.count("skipped/page_view")

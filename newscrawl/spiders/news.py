@@ -22,24 +22,23 @@ from twisted.python.failure import Failure
 from newscrawl.config import newscrawl_settings
 from newscrawl.discovery.classify import declares_article, page_kind
 from newscrawl.discovery.requests import DOCUMENT_KINDS, RequestKind, build_request, crawl_meta
-from newscrawl.discovery.robots import RobotsRules
 from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
 from newscrawl.profiles import profiles_dir_from
 from newscrawl.spiders.articles import ArticleReader, wanted_language
 from newscrawl.spiders.clockwork import GateRelease, SiteClock, clock_for, observe_article
+from newscrawl.spiders.documentnav import DocumentNavigation
 from newscrawl.spiders.documents import DocumentReader
 from newscrawl.spiders.listings import ListingNavigation
 from newscrawl.spiders.outcomes import close_sites, count_failure, counts_as_fetch, fetched_key
+from newscrawl.spiders.shapememory import ShapeMemory, shape_memory
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
 from newscrawl.spiders.sitefacts import requested_url
 from newscrawl.spiders.titlelearning import title_learners
-from newscrawl.state.base import Validators
-from newscrawl.state.extension import state_of
 from newscrawl.targets import Target, parse_targets
 
 
-class NewsSpider(ListingNavigation, Spider):
+class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     name = "news"
     articles: ArticleReader
     documents: DocumentReader
@@ -47,6 +46,7 @@ class NewsSpider(ListingNavigation, Spider):
     navigate_with_sitemaps: bool
     ad_hoc_language: str
     clock_gates: GateRelease
+    url_shapes: ShapeMemory
 
     def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -69,6 +69,7 @@ class NewsSpider(ListingNavigation, Spider):
         spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
         spider.clock_gates = GateRelease.watch(crawler, spider.site_clocks)
+        spider.url_shapes = ShapeMemory()  # start() reads what earlier runs learnt
         return spider
 
     def site_clocks(self) -> Iterable[SiteClock]:
@@ -96,6 +97,7 @@ class NewsSpider(ListingNavigation, Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         self.articles.titles = title_learners(self.crawler)  # what earlier runs learnt
+        self.url_shapes = shape_memory(self.crawler)
         for target in self.targets:
             if target.site in self.sites:  # the same site twice: crawl it once
                 self.logger.warning("target %s given twice; crawling it once", target.site)
@@ -130,6 +132,7 @@ class NewsSpider(ListingNavigation, Spider):
         site = self.sites[meta["site"]]
         if not site.clock.started:  # on first use: a worker joining a crawl never ran start()
             site.clock = clock_for(self.crawler, site.name, site.target.profile.timezone)
+            site.shapes = self.url_shapes.for_site(site.name)
         return site, meta
 
     def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
@@ -163,64 +166,6 @@ class NewsSpider(ListingNavigation, Spider):
             return []
         hints = meta.get("hints") or {}
         return self._on_page(site, kind, response, depth, hints, again=kw.get("again", False))
-
-    def _on_robots(self, site: SiteCrawl, response: Response) -> Iterable[Request]:
-        found = RobotsRules.parse(response.body, "*").sitemaps if response.status == 200 else []
-        for href in found:
-            url = site.admit_discovery(href, response.url, self.count)
-            if url:
-                self.count("discovery/robots_sitemap")
-                yield self._request(site, url, "sitemap", 0)
-        if not found and not site.target.profile.sitemaps:
-            yield from self._probe(site, "sitemap")
-
-    def _probe(self, site: SiteCrawl, kind: str) -> Iterable[Request]:
-        url = site.next_probe(kind, self.count)
-        request_kind: RequestKind = "sitemap" if kind == "sitemap" else "feed"
-        if url:
-            yield self._request(site, url, request_kind, 0, probe=True)
-
-    def _on_document(
-        self, site: SiteCrawl, kind: str, response: Response, depth: int, *, probe: bool
-    ) -> Iterable[Request]:
-        if response.status == 304:
-            self._not_modified(site, kind)
-            return
-        read = self.documents.read_sitemap if kind == "sitemap" else self.documents.read_feed
-        result = read(response, depth)
-        if result is not None:
-            site.clock.observe_entries(result.articles, response.url)
-        if result is None:
-            if probe:  # not a usable document: try the next usual location
-                yield from self._probe(site, kind)
-            return
-        if probe:
-            self.count(f"discovery/probed_{kind}")
-        site.stop_probing(kind)  # one location works: no more guessing
-        if kind == "feed":
-            site.count_feed_entries(len(result.articles))
-        if result.undated_children:  # its 304 would hide changed children: refetch it next run
-            state_of(self.crawler).stage_validators(response.url, Validators(None, None))
-        for href in result.sitemaps:
-            url = site.admit_discovery(href, response.url, self.count)
-            if url:
-                self.count("discovery/sitemap_index_child")
-                yield self._request(site, url, "sitemap", depth + 1)
-        for href, hints in result.articles:
-            if not site.wants_article(site.canonical(href, response.url), self.count, hints):
-                continue
-            url = site.admit(href, response.url, depth + 1, self.count)
-            if url:
-                if kind == "sitemap":
-                    site.count_sitemap_article()
-                self.count(f"discovery/{kind}")
-                yield self._request(site, url, "article", depth + 1, hints=hints)
-
-    def _not_modified(self, site: SiteCrawl, kind: str) -> None:
-        self.count("discovery/not_modified")
-        self.count(fetched_key(site.name))
-        if kind == "sitemap":
-            site.count_unchanged_sitemap()
 
     def _discovery_step_done(self, site: SiteCrawl, document: str) -> Iterable[Request]:
         if not site.discovery_done(document):
@@ -267,13 +212,17 @@ class NewsSpider(ListingNavigation, Spider):
             if clock_feeds is not None:  # the clock scout: read once sitemaps and feeds are in
                 yield from clock_feeds
                 return
-            yield from self.articles.read(site, response, hints)
+            articles = list(self.articles.read(site, response, hints))
+            if articles or page == "other":  # a page that merely looks like one teaches nothing
+                self._learn_shape(site, response, article=bool(articles))
+            yield from articles
             if not site.sitemaps_cover:
                 yield from self._harvest(site, response, depth)
             return
         self.articles.observe_listing(site, response)  # no article: chrome and teasers only
         if kind == "article":
             self.count(f"classify/article_request_was_{page}")
+            self._learn_shape(site, response, article=False)
             return
         if kind == "home" and not again and not site.probing_done("feed"):
             feeds = list(self._linked_feeds(site, response))
@@ -282,6 +231,10 @@ class NewsSpider(ListingNavigation, Spider):
                 yield from feeds
                 return
         yield from self._mine_listing(site, kind, response, depth)
+
+    def _learn_shape(self, site: SiteCrawl, response: Response, *, article: bool) -> None:
+        url = requested_url(response.request)  # type: ignore[arg-type]  # the URL that was guessed
+        self.url_shapes.observe(site.name, url, article=article)
 
     def _clock_feeds(
         self, site: SiteCrawl, response: Response, hints: dict[str, Any]

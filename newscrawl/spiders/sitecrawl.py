@@ -12,9 +12,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newscrawl.config import NewscrawlSettings
-from newscrawl.discovery.classify import url_kind
+from newscrawl.discovery.classify import Kind, url_kind
 from newscrawl.discovery.feeds import COMMON_FEED_PATHS
 from newscrawl.discovery.scope import SiteScope
+from newscrawl.discovery.shape_learning import ShapeLearner
 from newscrawl.discovery.sitemaps import USUAL_SITEMAP_PATHS
 from newscrawl.discovery.traps import trap_reason
 from newscrawl.discovery.urlshapes import never_article, url_language
@@ -65,6 +66,8 @@ class SiteCrawl:
     """The site's clock (dates printed without an offset), learnt as the crawl goes."""
     language: str | None = None
     """The language its articles must be in (ISO 639-1); None keeps every language."""
+    shapes: ShapeLearner = field(default_factory=ShapeLearner, repr=False)
+    """Which URL shapes of the site turned out to be articles (`discovery.shape_learning`)."""
 
     @classmethod
     def for_target(
@@ -120,10 +123,7 @@ class SiteCrawl:
         a home page showing thirty, and the sections are crawled.
         """
         urls = (self.canonical(href, base) for href, _text in links)
-        profile = self.target.profile
-        shown = [
-            u for u in urls if u and self.scope.contains(u) and url_kind(u, profile) == "article"
-        ]
+        shown = [u for u in urls if u and self.scope.contains(u) and self.guess(u) == "article"]
         listed = self.facts.get("feed_entries")
         keys = {same_page_key(url) for url in shown}
         return listed > len(keys) and all(self.is_seen(url) for url in shown)
@@ -149,6 +149,23 @@ class SiteCrawl:
             where.host_port for url in self.target.start_urls if (where := endpoint(url))
         )
 
+    def guess(self, url: str, count: Count | None = None) -> Kind:
+        """What `url` most likely is: the URL rules, overruled by what the site's pages of the
+        same shape turned out to be (never where a profile names the article URLs)."""
+        kind = url_kind(url, self.target.profile)
+        if self.target.profile.article_url_patterns:
+            return kind
+        learnt = self.shapes.verdict(url)
+        if learnt == "other" and kind == "article":
+            kind = "other"
+        elif learnt == "article" and kind == "listing":
+            kind = "article"
+        else:
+            return kind
+        if count is not None:
+            count(f"discovery/learnt_{'article' if kind == 'article' else 'not_article'}")
+        return kind
+
     def in_sections(self, url: str) -> bool:
         """Whether `url` is under the profile's path prefixes (all URLs when it has none)."""
         prefixes = self.target.profile.path_prefixes
@@ -167,7 +184,7 @@ class SiteCrawl:
             if other and other != self.language:
                 count(f"skipped/other_edition/{other}")
                 return False
-        guess = url_kind(url, self.target.profile) if url else "other"
+        guess = self.guess(url, count) if url else "other"
         if guess == "other" or (guess != "article" and self.target.profile.article_url_patterns):
             count("discovery/skipped_not_article_url")
             return False
