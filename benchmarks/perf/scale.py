@@ -45,7 +45,8 @@ from newscrawl.state.sqlite import STATE_FILE, SqliteStateStore
 STATE_COLUMNS = ["variant", "urls", "batch", "commit_s", "marks_per_s", "file_mb",
                  "bytes_per_url", "hit_lookups_per_s", "miss_lookups_per_s", "tables"]  # fmt: skip
 NEARDUP_COLUMNS = ["articles", "build_ms_per_article", "check_ms", "check_p90_ms",
-                   "planted_found", "bytes_per_article", "rss_mb"]  # fmt: skip
+                   "planted_found", "bytes_per_article", "rss_mb",
+                   "disk_bytes_per_article"]  # fmt: skip
 
 
 class Urls:
@@ -211,6 +212,7 @@ def _grow_and_probe(index: NearDuplicateIndex, rng: np.random.Generator, kept: l
         "check_p90_ms": round(timings[len(timings) * 9 // 10] / 1e6, 3),
         "planted_found": f"{found}/{len(timings) // 20}", "bytes_per_article": round(rss / size),
         "rss_mb": round(rss / 1e6),
+        "disk_bytes_per_article": round(getattr(index, "disk_bytes", 0) / len(index)),
     }  # fmt: skip
 
 

@@ -13,9 +13,10 @@ rows) loses a pair at 0.7 with probability ~2e-8. Two articles of the same site 
 that site's template sentences (`neardup_state`): issues of a daily report are not copies of
 each other, however much fixed text they share.
 
-Scale note: the index (`neardup_index`, compact arrays: about 2-3 KB per article) is rebuilt in
-memory from the stored signatures when the crawl starts (see BENCHMARKS.md for the measured
-figures); a distributed crawl keeps the buckets in Redis (`newscrawl.state.redis_lsh`).
+Scale note: the index (`neardup_index`: compact arrays in memory, sketches and URLs in an unnamed
+temporary file) is rebuilt from the stored signatures when the crawl starts (see BENCHMARKS.md
+for the measured figures); a distributed crawl keeps the buckets in Redis
+(`newscrawl.state.redis_lsh`).
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ class NearDuplicatePipeline:
 
     def close_spider(self) -> None:
         self.sentences.save()
+        close = getattr(self.index, "close", None)  # the in-memory index's spill file
+        if close is not None:
+            close()
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
