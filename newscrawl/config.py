@@ -57,6 +57,12 @@ class NewscrawlSettings:
     """Learn each site's recurring body blocks (menus, footers) and leave them out of bodies."""
     learn_containers: bool
     """Learn each site's body container and read it instead of detecting the body anew."""
+    learn_titles: bool
+    """Learn each site's title affixes (its name around headlines) and strip them."""
+    learn_clock: bool
+    """Learn each site's clock (offset or zone) for the times it prints without one."""
+    learn_url_shapes: bool
+    """Learn which URL shapes of each site hold articles, and fetch accordingly."""
     max_retry_after: float
     """Cap (seconds) on a server's Retry-After."""
     max_crawl_delay: float

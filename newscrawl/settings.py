@@ -79,6 +79,15 @@ NEWSCRAWL_LEARN_BOILERPLATE = True
 # main-content detection gives on 3 pages in a row, and read it directly (checked again on one
 # page in 25); generic detection is the costliest step of extraction (False: detect every page).
 NEWSCRAWL_LEARN_CONTAINERS = True
+# Learn per site the affixes around its headlines ("<site> - <headline>") and strip them;
+# persisted (False: only names the page itself declares are stripped).
+NEWSCRAWL_LEARN_TITLES = True
+# Learn per site its clock from feeds, sitemaps, JSON-LD and stated footers, for the times its
+# pages print without an offset; persisted (False: each page's own evidence only).
+NEWSCRAWL_LEARN_CLOCK = True
+# Learn per site which URL shapes held articles and which never did, and fetch accordingly;
+# persisted (False: the URL rules alone decide).
+NEWSCRAWL_LEARN_URL_SHAPES = True
 # Caps (seconds) on a server's Retry-After and on robots.txt Crawl-delay.
 NEWSCRAWL_MAX_RETRY_AFTER = 120.0
 NEWSCRAWL_MAX_CRAWL_DELAY = 30.0

@@ -111,3 +111,23 @@ def test_a_shape_the_rules_took_for_listings_is_crawled_once_it_kept_being_artic
     records, _, _ = read_output(output)
     # the home page's three, then every article their links lead to once three were articles
     assert sorted(int(r["url"].rsplit("/", 1)[1]) for r in records) == list(range(1, 9))
+
+
+def test_switched_off_nothing_is_learnt_or_read_back() -> None:
+    from newscrawl.spiders.shapememory import ShapeMemory
+
+    class Store(dict):  # type: ignore[type-arg]
+        def site_fact(self, site: str, key: str) -> str | None:
+            return self.get((site, key))
+
+        def save_site_fact(self, site: str, key: str, value: str) -> None:
+            self[(site, key)] = value
+
+    store = Store()
+    learning = ShapeMemory(store)
+    for n in range(5):
+        learning.observe("s", f"https://x.com/video/{n}1-clip-title", article=False)
+    off = ShapeMemory(store, enabled=False)
+    assert off.for_site("s").verdict("https://x.com/video/77-clip-title") is None
+    off.observe("t", "https://x.com/video/1-clip-title", article=False)
+    assert ("t", "url_shapes") not in store

@@ -183,3 +183,17 @@ def test_site_facts_persist(tmp_path: Path) -> None:
     assert reopened.site_fact("akhbar.example", "clock") == "v2"
     assert reopened.site_fact("akhbar.example", "other") is None
     reopened.close()
+
+
+def test_clock_learning_switched_off_stays_unknown_and_never_scouts() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from newscrawl.dates.clock import Observation
+    from newscrawl.spiders.clockwork import SiteClock
+
+    saved: list[str] = []
+    clock = SiteClock.start(None, None, saved.append, learning=False)
+    assert clock.gate == "open"
+    seen = Observation(datetime(2026, 12, 1, 7, tzinfo=UTC), timedelta(hours=3), "declared")
+    clock.learn([seen] * 5)
+    assert clock.timezone is None and saved == []

@@ -136,3 +136,12 @@ def test_learnt_affix_is_persisted_for_the_next_run(tmp_path: Path) -> None:
         assert titles_of([bare_page(HEADLINES[2])], next_run) == [HEADLINES[2]]
     finally:
         store.close()
+
+
+def test_title_learning_switched_off_learns_nothing() -> None:
+    from newscrawl.extraction.site_learning import SiteLearner
+
+    learner = SiteLearner(titles=False)
+    for n in ("الأولى", "الثانية", "الثالثة"):
+        learner.observe(f"جريدة الغد - افتتاح الدورة {n}", [], ["جريدة الغد"])
+    assert learner.affixes() == [] and learner.pages == 0

@@ -117,3 +117,29 @@ def slashed(when: datetime) -> str:
 def padded_day(when: datetime) -> str:
     """ "03 ديسمبر 2026"."""
     return f"{when:%d} {MONTHS_MSA[when.month - 1]} {when.year}"
+
+
+def maghreb_bar(when: datetime) -> str:
+    """ "الأحد 15 جانفي 2026 | 10:32" (weekday, Maghreb month, a bar before the time)."""
+    month = MONTHS_MAGHREB[when.month - 1]
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {month} {when.year} | {when:%H:%M}"
+
+
+EASTERN_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def eastern(text: str) -> str:
+    """Western digits written as Eastern Arabic ones (٠١٢٣٤٥٦٧٨٩)."""
+    return text.translate(EASTERN_DIGITS)
+
+
+def eastern_ampm(when: datetime) -> str:
+    """ "٣ ديسمبر ٢٠٢٦ - ١٠:١٥ ص" (Eastern Arabic digits, MSA month, 12-hour clock).
+
+    >>> from datetime import timezone
+    >>> eastern_ampm(datetime(2026, 12, 3, 22, 5, tzinfo=timezone.utc))
+    '٣ ديسمبر ٢٠٢٦ - ١٠:٠٥ م'
+    """
+    marker = "م" if when.hour >= 12 else "ص"
+    day = f"{when.day} {MONTHS_MSA[when.month - 1]} {when.year}"
+    return eastern(f"{day} - {when:%I:%M}") + f" {marker}"

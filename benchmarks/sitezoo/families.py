@@ -152,6 +152,29 @@ FRESH_SPECS: tuple[FamilySpec, ...] = (
                  6: "/article/<id> short links serving the same page; old /news/details/<id> "
                     "(301) in the 'most read' widget"},
     ),
+    FamilySpec(
+        "maghreb_bilingual", "custom", "الراصد المغاربي", "Africa/Algiers", id_start=187000,
+        theme=lambda: _theme("maghreb", "MaghrebBilingual"), reprint=3,
+        classes={3: "inline 'اقرأ أيضا:' paragraph (link in <strong>, old URL) + 'مقالات ذات "
+                    "صلة' list of plain links",
+                 4: "naive 'الأحد 15 جانفي 2026 | 10:32'; top bar 'توقيت غرينتش +1'; +01:00 only "
+                    "in the Google News sitemap (last two days)",
+                 5: "reprinted wire copies",
+                 6: "pre-redesign /ar/article/<id>.html (301), used by the inline links",
+                 9: "Maghreb month names, '|' before the time"},
+    ),
+    FamilySpec(
+        "gulf_tv_portal", "custom", "قناة النخيل الإخبارية", "Asia/Dubai", id_start=31000,
+        theme=lambda: _theme("gulftv", "GulfTvPortal"), reprint=4, end_related=4,
+        classes={2: "video pages /video/<id>-<slug> (player + caption) in the sitemaps next to "
+                    "the articles",
+                 3: "inline 'اقرأ أيضاً' card + 'قد يهمك أيضا' grid of cards (thumbnail, section, "
+                    "title, date)",
+                 4: "JSON-LD NewsArticle (+04:00) on every article; monthly sitemaps (lastmod)",
+                 5: "reprinted wire copies (one appears in the second run)",
+                 6: "AMP versions /amp/news/...",
+                 9: "Eastern Arabic digits, 12-hour clock: '٣ ديسمبر ٢٠٢٦ - ١٠:١٥ ص'"},
+    ),
 )  # fmt: skip
 ALL_SPECS = SPECS + FRESH_SPECS
 BY_NAME = {spec.name: spec for spec in ALL_SPECS}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from urllib.parse import quote
 
 from benchmarks.sitezoo import clock
 from benchmarks.sitezoo.model import Page
@@ -99,11 +100,12 @@ def hreflang_urlset(entries: Sequence[tuple[str, datetime, dict[str, str]]]) -> 
     return Page(body.encode(), "sitemap", "application/xml")
 
 
-def news_urlset(entries: Sequence[tuple[str, str, datetime, Sequence[str]]], name: str) -> Page:
+def news_urlset(entries: Sequence[tuple[str, str, datetime, Sequence[str]]], name: str,
+                language: str = "ar") -> Page:  # fmt: skip
     """A Google News sitemap: (loc, title, publication date, keywords)."""
     rows = "".join(
         f"<url><loc>{escape(loc)}</loc><news:news><news:publication><news:name>{escape(name)}"
-        "</news:name><news:language>ar</news:language></news:publication>"
+        f"</news:name><news:language>{language}</news:language></news:publication>"
         f"<news:publication_date>{clock.iso(when)}</news:publication_date>"
         f"<news:title>{escape(title)}</news:title>"
         f"<news:keywords>{escape(', '.join(keywords))}</news:keywords></news:news></url>"
@@ -131,7 +133,9 @@ def robots(base: str, sitemaps: Sequence[str] = (), disallow: Sequence[str] = ()
 
 
 def redirect(location: str) -> Page:
-    return Page(b"", "redirect", status=301, headers={"Location": location})
+    """A 301 to `location`, percent-encoded as servers send it (a header is Latin-1 only)."""
+    encoded = quote(location, safe=":/?#[]@!$&'()*+,;=%")
+    return Page(b"", "redirect", status=301, headers={"Location": encoded})
 
 
 def not_found() -> Page:

@@ -23,7 +23,9 @@ FAMILY_ORDER: tuple[str, ...] = (
     "multilingual", "sections_only",
 )  # fmt: skip
 # Never tuned on, never rotated, always held out; reported apart ("fresh" / FRESH).
-FRESH_FAMILIES: tuple[str, ...] = ("wp_jannah", "custom_portal")
+FRESH_FAMILIES: tuple[str, ...] = (
+    "wp_jannah", "custom_portal", "maghreb_bilingual", "gulf_tv_portal",
+)  # fmt: skip
 ROTATIONS = 3
 DEFAULT_ROTATION = 1
 

@@ -133,6 +133,27 @@ def make_english(rng: random.Random) -> Story:
     )  # fmt: skip
 
 
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def make_french(rng: random.Random) -> Story:
+    """A French-edition story (the bilingual Maghreb portal's /fr/ pages)."""
+    slots = {
+        "org": rng.choice(vocab.FR_ORGS), "topic": rng.choice(vocab.FR_TOPICS),
+        "city": rng.choice(vocab.FR_CITIES), "person": rng.choice(vocab.FR_PEOPLE),
+    }  # fmt: skip
+    picked = [vocab.FR_SENTENCES[0], *rng.sample(vocab.FR_SENTENCES[1:], 7)]
+    sentences = [_capital(_fill(t, slots, rng)) for t in picked]
+    title = _capital(_fill(rng.choice(vocab.FR_TITLES), slots, rng))
+    slug = rng.choice(list(vocab.FR_SECTIONS))
+    return Story(
+        title=title, paragraphs=_paragraphs(sentences, rng),
+        section=(vocab.FR_SECTIONS[slug], slug), tags=(), caption=f"Vue de {slots['city']}",
+        person=rng.choice([p for p in vocab.FR_PEOPLE if p != slots["person"]]),
+    )  # fmt: skip
+
+
 def match_words(text: str) -> list[str]:
     """Words for comparison: punctuation, tatweel and alef variants folded away."""
     text = _PUNCT.sub(" ", text.replace("\u0640", "").translate(_FOLDS).lower())

@@ -194,3 +194,45 @@ EN_SENTENCES = [
 EN_ORGS = ["Ministry of Health", "Central Bank", "Ministry of Transport", "Chamber of Commerce"]
 EN_TOPICS = ["public transport", "small businesses", "water saving", "solar energy"]
 EN_CITIES = ["Amman", "Cairo", "Rabat", "Tunis", "Beirut", "Doha"]
+
+# French edition of a bilingual Maghreb portal (its pages are not part of an Arabic corpus).
+FR_SENTENCES = [
+    "{org} a annoncé ce matin un nouveau plan consacré à {topic} sur {n} mois.",
+    "Selon les responsables locaux à {city}, la première phase débutera d'ici {n} jours.",
+    "Le budget alloué au programme atteint {n} millions de dinars, a précisé {person}.",
+    "Selon des observateurs, la décision changera le quotidien des habitants de {city}.",
+    "Des députés ont réclamé un calendrier détaillé ainsi qu'une estimation des coûts.",
+    "Les riverains saluent la mesure mais demandent une mise en oeuvre plus rapide.",
+    "Des experts appellent à une évaluation indépendante au terme de la première année.",
+    "Des entreprises locales participeront aux travaux aux côtés de {n} bureaux d'études.",
+    "Un sondage indique qu'une majorité des personnes interrogées soutient le projet.",
+    "La première tranche concerne {n} communes situées à l'est de {city}.",
+    "Les commerçants de {city} craignent un recul des ventes pendant la durée du chantier.",
+    "Un numéro vert a été mis en place pour recueillir les réclamations des citoyens.",
+    "Des projets similaires avaient été gelés faute de financement, rappellent les critiques.",
+    "La convention a été signée en présence de {n} représentants des collectivités locales.",
+    "Les établissements scolaires de {city} ont rouvert leurs portes après {n} jours d'arrêt.",
+    "Le manque de données fiables rend l'impact difficile à mesurer, selon des universitaires.",
+    "Des associations ont organisé des rencontres publiques pour expliquer {topic}.",
+    "{person} a assuré que les régions les plus enclavées seraient prioritaires.",
+]  # fmt: skip
+FR_TITLES = [
+    "{city} : {org} lance un plan pour {topic}", "{topic} : {n} millions de dinars débloqués",
+    "{org} dévoile sa feuille de route sur {topic}", "Polémique à {city} autour de {topic}",
+    "{topic} : les députés réclament un calendrier", "{person} détaille le projet de {city}",
+]  # fmt: skip
+FR_ORGS = ["le ministère de la Santé", "le ministère des Finances", "la Banque centrale",
+           "la wilaya", "l'Office national des statistiques", "la Chambre de commerce",
+           "le ministère de l'Agriculture", "l'Agence nationale de l'emploi"]  # fmt: skip
+FR_TOPICS = ["le transport urbain", "les petites entreprises", "la saison agricole",
+             "la rentrée scolaire", "l'énergie solaire", "la gestion de l'eau",
+             "le logement social", "la numérisation des services publics"]  # fmt: skip
+FR_CITIES = ["Alger", "Oran", "Constantine", "Annaba", "Tlemcen", "Béjaïa", "Sétif", "Biskra"]
+FR_PEOPLE = ["Karim Benali", "Nadia Bouzid", "Samir Haddad", "Leïla Mansouri", "Rachid Ouali"]
+FR_SECTIONS = {"local": "National", "economy": "Économie", "politics": "Politique",
+               "sport": "Sport", "culture": "Culture", "health": "Santé",
+               "tech": "Technologie", "misc": "Divers", "world": "Monde",
+               "society": "Société"}  # fmt: skip
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]  # fmt: skip
+WEEKDAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]

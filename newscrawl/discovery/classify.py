@@ -25,6 +25,12 @@ ARTICLE_TYPES = frozenset(
      "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting"}
 )  # fmt: skip
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "website"})
+# what a page may declare itself instead of an article: a player, a gallery, an event, a product
+MEDIA_TYPES = frozenset(
+    {"videoobject", "audioobject", "imageobject", "imagegallery", "mediagallery",
+     "podcastepisode", "event", "product", "profilepage"}
+)  # fmt: skip
+MEDIA_OG_PREFIXES = ("video", "music")
 LISTING_WORDS = frozenset(
     {"category", "categories", "section", "sections", "tag", "tags", "topic", "topics", "author",
      "authors", "page", "archive", "news", "latest", *LISTING_URL_WORDS.split(),
@@ -148,6 +154,25 @@ def declares_article(selector: Selector, jsonld_types: set[str] | None = None) -
     return og_type == "article" or bool(types & ARTICLE_TYPES)
 
 
+def declares_media(selector: Selector, jsonld_types: set[str] | None = None) -> bool:
+    """Whether the page's metadata says it is something else than an article (a video page,
+    a photo gallery) and nowhere that it is one: such a page is never read as an article,
+    however short a caption it shows.
+
+    >>> declares_media(Selector(text='<meta property="og:type" content="video.other">'))
+    True
+    >>> both = '{"@type": ["VideoObject", "NewsArticle"]}'
+    >>> page = f'<script type="application/ld+json">{both}</script>'
+    >>> declares_media(Selector(text=page)), declares_media(Selector(text="<p>x</p>"))
+    (False, False)
+    """
+    og_type = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").lower()
+    types = _jsonld_types(selector) if jsonld_types is None else jsonld_types
+    if og_type == "article" or types & ARTICLE_TYPES:
+        return False
+    return og_type.startswith(MEDIA_OG_PREFIXES) or bool(types & MEDIA_TYPES)
+
+
 def page_kind(selector: Selector) -> Kind:
     """What a fetched HTML page is: its metadata first (og:type, JSON-LD), then its layout.
 
@@ -176,6 +201,8 @@ def page_kind(selector: Selector) -> Kind:
     types = _jsonld_types(selector)
     if declares_article(selector, types):
         return "article"
+    if declares_media(selector, types):
+        return "other"  # a video or gallery page with a caption under its headline
     # the spider passes its response, which carries its parsed tree as `.selector`
     layout = read_layout(getattr(selector, "selector", selector).root)
     if layout.body >= MIN_ARTICLE_TEXT or (layout.headline and layout.body >= MIN_BRIEF_TEXT):

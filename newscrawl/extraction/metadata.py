@@ -93,13 +93,22 @@ def _hatom_dates(root: HtmlElement, kind: str) -> list[str]:
     return [abbr.get("title").strip() for abbr in root.xpath(path) if abbr.get("title").strip()]
 
 
-def _microdata(root: HtmlElement, prop: str, *, text: bool = False) -> list[str]:
+def _itemprops(root: HtmlElement) -> dict[str, list[HtmlElement]]:
+    """The page's microdata elements by property name, in one pass (meta tags are read with
+    the other meta tags); an element may name several properties ("description articleBody")."""
+    found: dict[str, list[HtmlElement]] = {}
+    for element in root.xpath("//*[@itemprop]"):
+        if element.tag != "meta":
+            for prop in (element.get("itemprop") or "").split():
+                found.setdefault(prop, []).append(element)
+    return found
+
+
+def _microdata(props: dict[str, list[HtmlElement]], prop: str, *, text: bool = False) -> list[str]:
     """Values of an itemprop; `text` reads what a link says rather than where it goes
     (Joomla's `<a itemprop="genre" href="/index.php/sport">رياضة</a>` names the section)."""
     values = []
-    for element in root.xpath(f'//*[@itemprop="{prop}"]'):
-        if element.tag == "meta":
-            continue  # already read with the meta tags
+    for element in props.get(prop, ()):
         raw = None if text else _machine_value(element)
         if raw is None and not text:
             raw = element.get("href") or element.get("src")
@@ -192,18 +201,19 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     _from_meta(meta, tags)
     # a separate, last source: the plain keywords meta is often site-wide words, not tags
     meta.keywords += tags.get("keywords", [])
-    meta.headlines += _microdata(root, "headline")
-    meta.published += _microdata(root, "datePublished")
-    meta.modified += _microdata(root, "dateModified")
+    props = _itemprops(root)
+    meta.headlines += _microdata(props, "headline")
+    meta.published += _microdata(props, "datePublished")
+    meta.modified += _microdata(props, "dateModified")
     meta.published += _hatom_dates(root, "published")
     meta.modified += _hatom_dates(root, "updated")
-    meta.authors += _microdata(root, "author")
+    meta.authors += _microdata(props, "author")
     meta.sections += [
-        *_microdata(root, "articleSection", text=True),
-        *_microdata(root, "genre", text=True),
+        *_microdata(props, "articleSection", text=True),
+        *_microdata(props, "genre", text=True),
     ]
     meta.tags += [a.text_content() for a in root.xpath('//a[@rel="tag"]')]
-    meta.images += _microdata(root, "image")
+    meta.images += _microdata(props, "image")
     for time in root.iter("time"):
         stamp = time.get("datetime")
         if stamp and stamp.strip():

@@ -71,9 +71,13 @@ class SiteLearner:
     """The site's recurring body blocks (`site_blocks`); None: not learnt in this crawl."""
     body: ContainerLearner | None = None
     """The site's body container (`site_container`); None: detected on every page."""
+    titles: bool = True
+    """Whether title affixes are learnt (NEWSCRAWL_LEARN_TITLES)."""
 
     def observe(self, page_title: str, titles: Iterable[str], h1s: Iterable[str]) -> None:
         """Count one page's title affixes, whole <title> and h1s (a page seen again counts once)."""
+        if not self.titles:
+            return
         declared = [t for t in (page_title, *titles) if isinstance(t, str) and t.strip()]
         key = normalize_for_matching(declared[0]) if declared else ""
         if not key or key in self._seen:

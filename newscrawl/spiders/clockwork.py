@@ -23,6 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.dates import parse_date
 from newscrawl.dates.clock import ClockEvidence, Observation
 from newscrawl.dates.statements import written_offset
@@ -63,14 +64,22 @@ class SiteClock:
     saved_this_run: bool = False
     started: bool = False
     """Made by `start` (with the state store's evidence), not a placeholder."""
+    learning: bool = True
+    """Whether the crawl learns the clock (NEWSCRAWL_LEARN_CLOCK); off, it stays unknown."""
 
     @classmethod
     def start(
-        cls, fixed: str | None, saved: str | None, save: Callable[[str], None] | None
+        cls,
+        fixed: str | None,
+        saved: str | None,
+        save: Callable[[str], None] | None,
+        *,
+        learning: bool = True,
     ) -> SiteClock:
         """The clock of a site at the start of a crawl, from the evidence an earlier run saved."""
-        clock = cls(fixed, ClockEvidence.from_json(saved), save, started=True)
-        clock.gate = "open" if fixed or clock.settled(datetime.now(UTC)) else "scouting"
+        clock = cls(fixed, ClockEvidence.from_json(saved), save, started=True, learning=learning)
+        settled = fixed or not learning or clock.settled(datetime.now(UTC))
+        clock.gate = "open" if settled else "scouting"
         return clock
 
     @property
@@ -86,6 +95,8 @@ class SiteClock:
 
     def learn(self, observations: Iterable[Observation]) -> None:
         """Add observations; the evidence is saved when the clock changes, and once a run."""
+        if not self.learning:
+            return
         before = self.evidence.clock
         added = [self.evidence.add(o) for o in observations]
         if not any(added) or self.save is None:
@@ -214,6 +225,8 @@ def clock_for(crawler: Crawler, site: str, fixed: str | None) -> SiteClock:
     """The clock of `site` for this crawl, with what the state store kept from earlier ones."""
     if fixed:
         return SiteClock.start(fixed, None, None)
+    if not newscrawl_settings(crawler).learn_clock:
+        return SiteClock.start(None, None, None, learning=False)
     extension = crawler.get_extension(StateExtension)
     if extension is None:
         return SiteClock.start(None, None, None)

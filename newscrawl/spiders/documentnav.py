@@ -83,7 +83,9 @@ class DocumentNavigation:
                 continue
             url = site.admit(href, response.url, depth + 1, self.count)
             if url:
-                if kind == "sitemap":
+                # a news sitemap of the last days is no archive: home and sections still lead
+                # to the rest, so it does not make the site covered
+                if kind == "sitemap" and not result.latest_only:
                     site.count_sitemap_article()
                 self.count(f"discovery/{kind}")
                 yield self._request(site, url, "article", depth + 1, hints=hints)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from scrapy.http import Response
 
+from newscrawl.dates import parse_date
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.safexml import XmlRejected, gunzip_capped
 from newscrawl.discovery.sitemaps import SitemapEntry, lists_archives, parse_sitemap
@@ -16,6 +17,7 @@ from newscrawl.discovery.window import is_before
 from newscrawl.spiders.sitecrawl import CrawlLimits
 
 Count = Callable[[str], None]
+LATEST_WINDOW = timedelta(days=3)  # Google News sitemaps hold two days; a day's margin
 
 
 @dataclass
@@ -27,6 +29,35 @@ class DocumentResult:
     undated_children: bool = False
     """A sitemap index whose children carry no lastmod: the index stays the same when a child
     changes, so a 304 on it says nothing about them."""
+    latest_only: bool = False
+    """A Google News sitemap of the last days only (as Google asks: two days), not the site's
+    archive: it does not make home and section pages unnecessary."""
+
+
+def is_latest_window(entries: list[SitemapEntry], now: datetime) -> bool:
+    """Whether a url set is a Google News sitemap whose every entry is from the last
+    `LATEST_WINDOW`: the site's latest articles, not its archive.
+
+    >>> from newscrawl.discovery.sitemaps import SitemapEntry as E
+    >>> now = datetime(2026, 12, 3, 12, tzinfo=UTC)
+    >>> news = lambda when: E("https://x.com/a", hints={"published_at": when})
+    >>> is_latest_window([news("2026-12-03T10:00Z"), news("2026-12-01T09:00+01:00")], now)
+    True
+    >>> is_latest_window([news("2026-12-03T10:00Z"), news("2026-11-25T10:00Z")], now)
+    False
+    >>> is_latest_window([E("https://x.com/a", lastmod="2026-12-03")], now)
+    False
+    """
+    if not entries:
+        return False
+    oldest = now
+    for entry in entries:
+        stamp = entry.hints.get("published_at")
+        when = parse_date(stamp) if isinstance(stamp, str) else None
+        if when is None:
+            return False  # not a news entry, or no date to tell
+        oldest = min(oldest, when if when.tzinfo else when.replace(tzinfo=UTC))
+    return now - oldest <= LATEST_WINDOW
 
 
 @dataclass
@@ -74,6 +105,7 @@ class DocumentReader:
             result.sitemaps = [e.loc for e in sitemap.entries if self._wanted_child(e)]
             result.undated_children = any(e.lastmod is None for e in sitemap.entries)
             return result
+        result.latest_only = is_latest_window(sitemap.entries, datetime.now(UTC))
         for entry in sitemap.entries:
             if self._keep(entry.hints, entry.lastmod, "sitemap"):
                 # lastmod lets the state store revisit a known article that changed

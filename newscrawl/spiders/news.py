@@ -20,7 +20,7 @@ from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from newscrawl.config import newscrawl_settings
-from newscrawl.discovery.classify import declares_article, page_kind
+from newscrawl.discovery.classify import declares_article, declares_media, page_kind
 from newscrawl.discovery.requests import DOCUMENT_KINDS, RequestKind, build_request, crawl_meta
 from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
@@ -205,8 +205,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
             # a section page with long teasers looks like an article: only metadata convinces
             self.count("classify/listing_with_article_shape")
             page = "listing"
-        # an article URL whose page is merely unclear (a short brief) goes to the extractor
-        if kind != "home" and (page == "article" or (kind == "article" and page == "other")):
+        # an article URL whose page is merely unclear (a short brief) goes to the extractor;
+        # one that declares itself a video or a gallery does not
+        unclear = kind == "article" and page == "other" and not declares_media(response)  # type: ignore[arg-type]
+        if kind != "home" and (page == "article" or unclear):
             hints = site.clock.with_feed_date(response.url, hints)
             clock_feeds = self._clock_feeds(site, response, hints)
             if clock_feeds is not None:  # the clock scout: read once sitemaps and feeds are in

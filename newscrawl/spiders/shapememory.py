@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from scrapy.crawler import Crawler
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.discovery.shape_learning import FACT_NAME, ShapeLearner, Verdict
 from newscrawl.spiders.titlelearning import FactStore
 from newscrawl.state.extension import StateExtension
@@ -35,11 +36,14 @@ class ShapeMemory:
     store: FactStore | None = None
     learners: dict[str, ShapeLearner] = field(default_factory=dict)
     saved: dict[str, dict[str, Verdict]] = field(default_factory=dict)
+    enabled: bool = True
+    """NEWSCRAWL_LEARN_URL_SHAPES: off, nothing is learnt or read back."""
 
     def for_site(self, site: str) -> ShapeLearner:
         """The site's learner, started from what an earlier run saved."""
         if site not in self.learners:
-            raw = self.store.site_fact(site, FACT_NAME) if self.store is not None else None
+            store = self.store if self.enabled else None
+            raw = store.site_fact(site, FACT_NAME) if store is not None else None
             try:
                 fact = json.loads(raw) if raw else None
             except ValueError:
@@ -50,6 +54,8 @@ class ShapeMemory:
 
     def observe(self, site: str, url: str, *, article: bool) -> None:
         """Count one fetched candidate and save the site's verdicts when they changed."""
+        if not self.enabled:
+            return
         learner = self.for_site(site)
         learner.observe(url, article=article)
         decided = learner.decided()
@@ -62,4 +68,5 @@ class ShapeMemory:
 def shape_memory(crawler: Crawler) -> ShapeMemory:
     """The crawl's shape learners, persisted in the state store when the crawl has one."""
     extension = crawler.get_extension(StateExtension)
-    return ShapeMemory(extension.store if extension is not None else None)
+    enabled = newscrawl_settings(crawler).learn_url_shapes
+    return ShapeMemory(extension.store if extension is not None else None, enabled=enabled)

@@ -51,12 +51,16 @@ class TitleLearners:
     saved: dict[str, list[str]] = field(default_factory=dict)
     learn_blocks: bool = True
     learn_containers: bool = True
+    learn_titles: bool = True
     saved_blocks: dict[str, set[str]] = field(default_factory=dict)
 
     def for_site(self, site: str) -> SiteLearner:
         """The site's learner, started from the facts an earlier run saved."""
         if site not in self.learners:
-            learner = SiteLearner.from_fact(self._saved_fact(site, FACT_NAME))
+            if self.learn_titles:
+                learner = SiteLearner.from_fact(self._saved_fact(site, FACT_NAME))
+            else:
+                learner = SiteLearner(titles=False)
             if self.learn_blocks:
                 learner.blocks = BlockLearner.from_fact(self._saved_fact(site, BLOCKS_FACT))
                 self.saved_blocks[site] = set(learner.blocks.blocks())
@@ -106,5 +110,6 @@ def title_learners(crawler: Crawler) -> TitleLearners:
     store = extension.store if extension is not None else None
     settings = newscrawl_settings(crawler)
     return TitleLearners(
-        store, learn_blocks=settings.learn_boilerplate, learn_containers=settings.learn_containers
-    )
+        store, learn_blocks=settings.learn_boilerplate, learn_containers=settings.learn_containers,
+        learn_titles=settings.learn_titles,
+    )  # fmt: skip
