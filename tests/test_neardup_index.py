@@ -11,44 +11,7 @@ import numpy as np
 
 from newscrawl.fingerprints import body_fingerprint
 from newscrawl.pipelines.neardup_index import NearDuplicateIndex, minhash_bits
-
-WORDS = [
-    "الحكومة",
-    "الوزير",
-    "المدينة",
-    "البرلمان",
-    "الاقتصاد",
-    "المياه",
-    "الكهرباء",
-    "المدارس",
-    "الطلاب",
-    "الشركات",
-    "المصارف",
-    "الأسعار",
-    "النفط",
-    "الذهب",
-    "الزراعة",
-    "الموانئ",
-    "الطرق",
-    "الجسور",
-    "المستشفى",
-    "الأطباء",
-    "الأمطار",
-    "السيول",
-    "الرياح",
-    "المعرض",
-    "الكتاب",
-    "الجامعة",
-    "الملعب",
-    "المنتخب",
-    "البطولة",
-    "الميناء",
-    "القطار",
-    "المطار",
-    "الطائرة",
-    "الفندق",
-    "السياحة",
-]
+from tests.test_neardup_screen import WORDS  # the same Arabic news words
 
 
 def _body(rng: random.Random, words: int = 120) -> str:
