@@ -76,6 +76,18 @@ def _string_paragraphs(text: str) -> list[str]:
     return [t for t in (_SPACES.sub(" ", x).strip() for x in text.split("\n")) if t]
 
 
+def _islands(root: HtmlElement) -> Iterator[Any]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/json":
+            continue
+        raw = script.text or ""
+        if len(raw) <= MAX_ISLAND_CHARS:
+            try:
+                yield json.loads(raw)
+            except ValueError:
+                continue
+
+
 def island_body(root: HtmlElement) -> str:
     """The body text held in the page's JSON data island, paragraphs joined by newlines; "".
 
@@ -93,16 +105,7 @@ def island_body(root: HtmlElement) -> str:
     """
     best: list[str] = []
     best_chars = 0
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/json":
-            continue
-        raw = script.text or ""
-        if len(raw) > MAX_ISLAND_CHARS:
-            continue
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
+    for data in _islands(root):
         for paragraphs in _candidates(data):
             chars = sum(len(p) for p in paragraphs if _is_prose(p))
             if chars > best_chars:
@@ -112,18 +115,6 @@ def island_body(root: HtmlElement) -> str:
 
 _CAPTION_KEYS = ("caption", "credit_caption", "description", "alt")
 _SOURCE_KEYS = ("url", "src", "source")
-
-
-def _islands(root: HtmlElement) -> Iterator[Any]:
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/json":
-            continue
-        raw = script.text or ""
-        if len(raw) <= MAX_ISLAND_CHARS:
-            try:
-                yield json.loads(raw)
-            except ValueError:
-                continue
 
 
 def _caption_of(node: dict[str, Any], path: str) -> str | None:
