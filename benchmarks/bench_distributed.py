@@ -30,7 +30,6 @@ from typing import Any
 
 import numpy as np
 import redis
-from datasketch import LeanMinHash
 
 from newscrawl.demo.server import serving
 from newscrawl.discovery.requests import build_request
@@ -40,8 +39,6 @@ from newscrawl.distributed.keys import CrawlKeys
 from newscrawl.distributed.sitefacts import RedisSiteFacts
 from newscrawl.fingerprints import (
     MINHASH_PERMUTATIONS,
-    MINHASH_SCHEME,
-    MINHASH_SEED,
     SKETCH_SIZE,
     BodyFingerprint,
     fingerprint_bytes,
@@ -103,9 +100,8 @@ def queue_urls(client: redis.Redis, count: int) -> None:
 def _signature(rng: np.random.Generator) -> bytes:
     """A current near-duplicate signature (MinHash + full 512-hash sketch: a long article)."""
     minhash = rng.integers(0, 2**32, MINHASH_PERMUTATIONS, dtype=np.uint32)
-    lean = LeanMinHash(seed=MINHASH_SEED, hashvalues=minhash, scheme=MINHASH_SCHEME)
     sketch = np.unique(rng.integers(0, 2**32, SKETCH_SIZE, dtype=np.uint32))
-    return fingerprint_bytes(BodyFingerprint(lean, sketch, 700))
+    return fingerprint_bytes(BodyFingerprint(minhash, sketch, 700))
 
 
 def commit_articles(client: redis.Redis, count: int) -> None:

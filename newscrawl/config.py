@@ -49,6 +49,8 @@ class NewscrawlSettings:
     """Cap on a decompressed sitemap or feed (gzip bombs)."""
     article_link_harvest: int
     """Article links followed from an article page when no sitemap lists the site's articles."""
+    frontier_window: int
+    """Article requests per site in Scrapy's scheduler at once; the rest wait compactly (0: all)."""
     navigate_with_sitemaps: bool
     """Crawl home and section pages even when sitemaps list the site's articles."""
     language: str

@@ -30,15 +30,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
-from datasketch.hashfunc import sha1_hash32
 
 from newscrawl.arabic import normalize_for_matching
+from newscrawl.minhash import PERMUTATIONS, SEED, minhash
 
-MINHASH_PERMUTATIONS = 128
+MINHASH_PERMUTATIONS = PERMUTATIONS
 """MinHash length (LSH only); stored signatures must match it, so it is a constant."""
-MINHASH_SEED = 1
-MINHASH_SCHEME = "affine32"
+MINHASH_SEED = SEED
 SHINGLE_WORDS = 5
 """Resemblance is defined on 5-word shingles: 3-word ones made template phrases look alike."""
 SKETCH_SIZE = 512
@@ -62,7 +60,8 @@ _NO_HASHES = np.zeros(0, dtype=np.uint32)
 class BodyFingerprint:
     """MinHash for LSH candidates, bottom-k sketch for the verdict (see the module docstring)."""
 
-    minhash: LeanMinHash
+    minhash: np.ndarray
+    """The `MINHASH_PERMUTATIONS` uint32 MinHash values (`newscrawl.minhash`)."""
     sketch: np.ndarray
     """Sorted distinct uint32 shingle hashes: the smallest `SKETCH_SIZE` of them."""
     shingles: int
@@ -136,12 +135,10 @@ def site_key(site: str) -> int:
 
 def _hashes(shingles: Iterable[str]) -> list[int]:
     # one SHA-1 per shingle serves both parts: the sketch takes the hashes themselves, the
-    # MinHash permutes them (the values datasketch's default hash function would give)
-    return [sha1_hash32(s.encode("utf-8")) for s in shingles]
-
-
-def _same(value: int) -> int:
-    return value
+    # MinHash permutes them (the first 4 bytes little-endian: datasketch's sha1_hash32)
+    return [
+        int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:4], "little") for s in shingles
+    ]
 
 
 def _template_hashes(sentences: Sequence[str], template: Collection[int]) -> np.ndarray:
@@ -165,14 +162,11 @@ def sentences_fingerprint(
     `resemblance` leaves out when comparing with another article of the same site.
     """
     hashed = _hashes(shingles_of(" ".join(sentences).split()))
-    minhash = MinHash(
-        num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashfunc=_same
-    )
-    minhash.update_batch(hashed)
     hashes = np.unique(np.array(hashed, dtype=np.uint32))
     boiler = _template_hashes(sentences, template) if template else _NO_HASHES
+    signature = minhash(hashes)  # distinct hashes: the minimum is the same, the work less
     return BodyFingerprint(
-        LeanMinHash(minhash), hashes[:SKETCH_SIZE], int(hashes.size), site_key(site), boiler
+        signature, hashes[:SKETCH_SIZE], int(hashes.size), site_key(site), boiler
     )
 
 
@@ -255,7 +249,7 @@ def may_resemble(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bo
     >>> may_resemble(one, one, 0.6), may_resemble(one, other, 0.6)
     (True, False)
     """
-    agreeing = int(np.count_nonzero(a.minhash.hashvalues == b.minhash.hashvalues))
+    agreeing = int(np.count_nonzero(a.minhash == b.minhash))
     return screen_passes(agreeing, a, b, threshold)
 
 
@@ -301,7 +295,7 @@ def fingerprint_bytes(fingerprint: BodyFingerprint) -> bytes:
     """
     sketch = np.zeros(SKETCH_SIZE, dtype="<u4")
     sketch[: fingerprint.sketch.size] = fingerprint.sketch
-    values = np.asarray(fingerprint.minhash.hashvalues, dtype="<u4")
+    values = np.asarray(fingerprint.minhash, dtype="<u4")
     header = _HEADER.pack(_MAGIC, fingerprint.shingles, fingerprint.site)
     return header + values.tobytes() + sketch.tobytes()
 
@@ -330,5 +324,4 @@ def fingerprint_from_bytes(data: bytes) -> BodyFingerprint | None:
     values = np.frombuffer(data, dtype="<u4", count=MINHASH_PERMUTATIONS, offset=_HEADER.size)
     sketch_at = _HEADER.size + 4 * MINHASH_PERMUTATIONS
     sketch = np.frombuffer(data, dtype="<u4", count=min(shingles, SKETCH_SIZE), offset=sketch_at)
-    minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME)
-    return BodyFingerprint(minhash, sketch.astype(np.uint32), shingles, site)
+    return BodyFingerprint(values.astype(np.uint32), sketch.astype(np.uint32), shingles, site)

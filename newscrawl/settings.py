@@ -67,6 +67,10 @@ NEWSCRAWL_MAX_SITEMAPS_PER_SITE = 200
 NEWSCRAWL_MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 # Article links followed from an article page, only when no sitemap lists the site's articles.
 NEWSCRAWL_ARTICLE_LINK_HARVEST = 5
+# Article requests per site in Scrapy's scheduler and downloader at once; the others wait in the
+# spider's frontier as compact (URL, depth, hints) rows, so a sitemap of 100,000 articles does
+# not become 100,000 queued requests (0: hand every request to the scheduler at once).
+NEWSCRAWL_FRONTIER_WINDOW = 64
 # Also crawl the home and section pages when sitemaps already list the site's articles.
 NEWSCRAWL_NAVIGATE_WITH_SITEMAPS = False
 # The language ad-hoc targets keep (ISO 639-1, detected from the text); "any" keeps every one.

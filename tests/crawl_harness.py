@@ -102,6 +102,28 @@ def fake_extract(body: bytes, url: str, **kwargs: Any) -> Any:
     )  # fmt: skip
 
 
+def peak_scheduler() -> type:
+    """A Scrapy scheduler recording in the stats (`test/scheduler_peak`) the most requests it
+    held at once; set `SCHEDULER` to "crawl_harness.PeakScheduler" (built lazily: importing
+    Scrapy's scheduler in the parent test process is not needed)."""
+    from scrapy.core.scheduler import Scheduler
+
+    class Peak(Scheduler):
+        def enqueue_request(self, request: Any) -> bool:
+            queued = super().enqueue_request(request)
+            if self.stats is not None:
+                self.stats.max_value("test/scheduler_peak", len(self))
+            return queued
+
+    return Peak
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PeakScheduler":
+        return peak_scheduler()
+    raise AttributeError(name)
+
+
 def _child(spec_path: str) -> None:
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess

@@ -13,7 +13,8 @@ from scrapy.exceptions import DontCloseSpider
 
 from newscrawl.demo.server import Reply, serving
 from newscrawl.discovery.requests import build_request, crawl_meta
-from newscrawl.spiders.clockwork import GateRelease, SiteClock
+from newscrawl.spiders.clockwork import SiteClock
+from newscrawl.spiders.frontier import IdleRelease
 from tests.crawl_harness import PARAGRAPHS, run_crawl, site_router, urlset
 
 
@@ -80,7 +81,7 @@ def test_idle_releases_everything_held() -> None:
     clock.passing([_request("feed", "/feed/"), _request("article", "/a")])
     crawled: list[Request] = []
     engine = SimpleNamespace(crawl=crawled.append)
-    release = GateRelease(SimpleNamespace(engine=engine), lambda: [clock])  # type: ignore[arg-type]
+    release = IdleRelease(SimpleNamespace(engine=engine), clock.release)  # type: ignore[arg-type]
     with pytest.raises(DontCloseSpider):  # the crawl goes on with what was held
         release.on_idle()
     assert [r.url for r in crawled] == ["http://akhbar.example/a"]

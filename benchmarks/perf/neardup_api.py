@@ -34,11 +34,10 @@ def to_bytes(value: object) -> bytes:
 
 def synthetic(minhash: np.ndarray, sketch: np.ndarray, shingles: int) -> object:
     """A fingerprint from raw values: `minhash` uint32 × permutations, `sketch` distinct uint32."""
-    lean = fp.LeanMinHash(seed=fp.MINHASH_SEED, hashvalues=minhash, scheme=fp.MINHASH_SCHEME)
-    if not CURRENT:
-        return lean
+    if not CURRENT:  # an older newscrawl: its fingerprint was datasketch's LeanMinHash
+        return fp.LeanMinHash(seed=fp.MINHASH_SEED, hashvalues=minhash, scheme=fp.MINHASH_SCHEME)  # type: ignore[attr-defined]
     kept = np.unique(sketch)[:SKETCH]
-    return fp.BodyFingerprint(lean, kept, max(shingles, int(kept.size)))
+    return fp.BodyFingerprint(minhash.astype(np.uint32), kept, max(shingles, int(kept.size)))
 
 
 def random_prints(rng: np.random.Generator, count: int) -> list[object]:

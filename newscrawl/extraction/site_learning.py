@@ -66,7 +66,8 @@ class SiteLearner:
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     spellings: dict[str, str] = field(default_factory=dict)
-    _seen: set[str] = field(default_factory=set)
+    _seen: set[int] = field(default_factory=set)  # hashes: a long crawl sees 100,000 titles
+    _affixes: list[str] | None = field(default=None, repr=False)  # until the next page
     blocks: BlockLearner | None = None
     """The site's recurring body blocks (`site_blocks`); None: not learnt in this crawl."""
     body: ContainerLearner | None = None
@@ -80,10 +81,11 @@ class SiteLearner:
             return
         declared = [t for t in (page_title, *titles) if isinstance(t, str) and t.strip()]
         key = normalize_for_matching(declared[0]) if declared else ""
-        if not key or key in self._seen:
+        if not key or hash(key) in self._seen:
             return
-        self._seen.add(key)
+        self._seen.add(hash(key))
         self.pages += 1
+        self._affixes = None
         texts = [normalize_text(page_title), *normalize_h1s(h1s)]
         texts += [affix for title in declared for affix in outer_affixes(title)]
         found = {normalize_for_matching(t): t for t in texts if _MIN_CHARS <= len(t) <= _MAX_CHARS}
@@ -95,8 +97,12 @@ class SiteLearner:
 
     def affixes(self) -> list[str]:
         """The texts seen on enough of the site's pages to be its own, as first written."""
-        need = max(self.min_pages, self.share * self.pages)
-        return [self.spellings[key] for key, n in self.counts.most_common() if n >= need]
+        if self._affixes is None:  # read several times per page, changed once per page
+            need = max(self.min_pages, self.share * self.pages)
+            frequent = [(key, n) for key, n in self.counts.items() if n >= need]
+            frequent.sort(key=lambda pair: pair[1], reverse=True)  # stable, as most_common
+            self._affixes = [self.spellings[key] for key, _ in frequent]
+        return list(self._affixes)
 
     def to_fact(self) -> dict[str, Any]:
         """What to persist: the learnt affixes and how many pages taught them."""

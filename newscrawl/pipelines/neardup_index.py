@@ -242,8 +242,8 @@ class NearDuplicateIndex:
         number = len(self._places)
         if number % _BLOCK == 0:
             self._minhashes.append(np.zeros((_BLOCK, MINHASH_PERMUTATIONS), dtype=np.uint16))
-        self._minhashes[-1][number % _BLOCK] = minhash_bits(fingerprint.minhash.hashvalues)
-        self._buckets.add(band_keys(fingerprint.minhash.hashvalues), number)
+        self._minhashes[-1][number % _BLOCK] = minhash_bits(fingerprint.minhash)
+        self._buckets.add(band_keys(fingerprint.minhash), number)
         sketch = np.asarray(fingerprint.sketch, dtype=np.uint32).tobytes()
         address = url.encode("utf-8")[:0xFFFF]
         self._places.append(self._spill.append(sketch + address))
@@ -254,7 +254,7 @@ class NearDuplicateIndex:
 
     def candidates(self, fingerprint: BodyFingerprint) -> np.ndarray:
         """Numbers of the articles LSH proposes (sharing a band), ascending."""
-        return self._buckets.query(band_keys(fingerprint.minhash.hashvalues))
+        return self._buckets.query(band_keys(fingerprint.minhash))
 
     def _stored(self, number: int) -> tuple[StoredSketch, str]:
         values, length = self._sizes[number] >> 16, self._sizes[number] & 0xFFFF
@@ -274,7 +274,7 @@ class NearDuplicateIndex:
         if not numbers.size:
             return None
         rows = np.stack([self._minhashes[n // _BLOCK][n % _BLOCK] for n in numbers])
-        agreeing = np.count_nonzero(rows == minhash_bits(fingerprint.minhash.hashvalues), axis=1)
+        agreeing = np.count_nonzero(rows == minhash_bits(fingerprint.minhash), axis=1)
         for number, agree in zip(numbers.tolist(), agreeing.tolist(), strict=True):
             # the screen reads the stored article's counts only: its sketch stays on disk
             shape = StoredSketch(_NO_HASHES, self._shingles[number], self._sites[number])

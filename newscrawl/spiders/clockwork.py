@@ -18,9 +18,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from lxml.html import HtmlElement
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
 from newscrawl.config import newscrawl_settings
@@ -30,6 +29,7 @@ from newscrawl.dates.statements import written_offset
 from newscrawl.discovery.feeds import feed_links
 from newscrawl.discovery.requests import crawl_meta
 from newscrawl.extraction.clock import page_observations, prints_naive_times
+from newscrawl.spiders.frontier import Lead, is_waiting_article
 from newscrawl.state.extension import StateExtension
 from newscrawl.urls import canonicalize_url, same_page_key
 
@@ -53,7 +53,7 @@ class SiteClock:
     evidence: ClockEvidence = field(default_factory=ClockEvidence)
     save: Callable[[str], None] | None = None
     gate: Gate = "open"
-    parked: list[Request] = field(default_factory=list)
+    parked: list[Lead | Request] = field(default_factory=list)
     held_scout: Request | None = None
     scout_sent: bool = False
     pending: set[int] = field(default_factory=set)
@@ -163,15 +163,15 @@ class SiteClock:
                 self.pending.add(self.documents)
         if self.gate != "open" and self._opens(meta):
             self.gate = "open"
-        articles = [*self.parked, *(e for e in out if _is_article(e))]
-        kept = [e for e in out if not _is_article(e)]
+        articles = [*self.parked, *(e for e in out if is_waiting_article(e))]
+        kept = [e for e in out if not is_waiting_article(e)]
         self.parked = []
         if self.gate == "waiting" or self.pending:
             self.parked = articles
             return kept
         if self.gate == "scouting" and articles and not self.scout_sent:
-            crawl_meta(articles[0])[_SCOUT] = self.scout_sent = True
-            articles, self.parked = articles[:1], articles[1:]
+            self.scout_sent = True
+            articles, self.parked = [as_scout(articles[0])], articles[1:]
         elif self.gate == "scouting":
             articles, self.parked = [], articles
         return [*kept, *self._refetched_scout(), *articles]
@@ -183,7 +183,7 @@ class SiteClock:
             return bool(answered.get(_SCOUT))  # the scout was read and did not ask to wait
         return not self.pending  # the documents the scout waited for have all answered
 
-    def release(self) -> list[Request]:
+    def release(self) -> list[Lead | Request]:
         """Everything held, the gate opened for good (the crawl fell idle: whatever was awaited
         is not coming)."""
         self.gate = "open"
@@ -199,8 +199,12 @@ class SiteClock:
         return [scout.replace(dont_filter=True, meta=meta)]
 
 
-def _is_article(element: Any) -> bool:
-    return isinstance(element, Request) and crawl_meta(element).get("kind") == "article"
+def as_scout(article: Lead | Request) -> Lead | Request:
+    """`article` marked as its site's scout (a request's meta is marked in place)."""
+    if isinstance(article, Lead):
+        return article._replace(scout=True)
+    crawl_meta(article)[_SCOUT] = True
+    return article
 
 
 def declared(*values: Any) -> list[Observation]:
@@ -258,26 +262,3 @@ def observe_article(
         return None
     clock.hold_scout(scout)
     return feeds
-
-
-class GateRelease:
-    """Crawls what the clock gates still hold when the crawl falls idle (a scout lost without
-    an answer, a document that never came back): nothing waits for good."""
-
-    def __init__(self, crawler: Crawler, clocks: Callable[[], Iterable[SiteClock]]) -> None:
-        self.crawler, self.clocks = crawler, clocks
-
-    @classmethod
-    def watch(cls, crawler: Crawler, clocks: Callable[[], Iterable[SiteClock]]) -> GateRelease:
-        """Connect to `spider_idle`; keep the result (signals hold their receivers weakly)."""
-        release = cls(crawler, clocks)
-        crawler.signals.connect(release.on_idle, signal=signals.spider_idle)
-        return release
-
-    def on_idle(self) -> None:
-        held = [request for clock in self.clocks() for request in clock.release()]
-        assert self.crawler.engine is not None
-        for request in held:
-            self.crawler.engine.crawl(request)
-        if held:
-            raise DontCloseSpider

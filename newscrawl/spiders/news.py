@@ -11,9 +11,10 @@ navigation beyond a small bounded harvest when no sitemap covers the site.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
+from functools import partial
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
@@ -26,9 +27,10 @@ from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
 from newscrawl.profiles import profiles_dir_from
 from newscrawl.spiders.articles import ArticleReader, wanted_language
-from newscrawl.spiders.clockwork import GateRelease, SiteClock, clock_for, observe_article
+from newscrawl.spiders.clockwork import as_scout, clock_for, observe_article
 from newscrawl.spiders.documentnav import DocumentNavigation
 from newscrawl.spiders.documents import DocumentReader
+from newscrawl.spiders.frontier import IdleRelease, Lead, SiteFrontier, compact
 from newscrawl.spiders.listings import ListingNavigation
 from newscrawl.spiders.outcomes import close_sites, count_failure, counts_as_fetch, fetched_key
 from newscrawl.spiders.shapememory import ShapeMemory, shape_memory
@@ -45,7 +47,8 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     limits: CrawlLimits
     navigate_with_sitemaps: bool
     ad_hoc_language: str
-    clock_gates: GateRelease
+    frontier_window: int | None
+    idle_release: IdleRelease
     url_shapes: ShapeMemory
 
     def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
@@ -68,12 +71,11 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         spider.articles = ArticleReader(extractor, spider.count, spider.since)
         spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
-        spider.clock_gates = GateRelease.watch(crawler, spider.site_clocks)
+        spider.frontier_window = config.frontier_window or None
+        spider.idle_release = IdleRelease.watch(crawler, spider.held_articles)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         spider.url_shapes = ShapeMemory()  # start() reads what earlier runs learnt
         return spider
-
-    def site_clocks(self) -> Iterable[SiteClock]:
-        return (site.clock for site in self.sites.values())
 
     def count(self, key: str, amount: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -110,7 +112,9 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
 
     def new_site(self, target: Target) -> SiteCrawl:
         """The bookkeeping of one target (a distributed crawl shares its facts in Redis)."""
-        return SiteCrawl.for_target(target, self.limits)
+        site = SiteCrawl.for_target(target, self.limits)
+        site.frontier = SiteFrontier(self.frontier_window)
+        return site
 
     def _site_start(self, site: SiteCrawl) -> Iterable[Request]:
         for origin in site.origins:
@@ -150,7 +154,37 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         if kind in DOCUMENT_KINDS:
             asked = requested_url(response.request)  # type: ignore[arg-type]
             out.extend(self._discovery_step_done(site, asked))
-        return site.clock.passing(out, response.request)
+        return self._outgoing(site, out, response.request)
+
+    def _outgoing(self, site: SiteCrawl, out: list[Any], answered: Request | None) -> list[Any]:
+        """A callback's output on its way out: its articles through the site's clock gate into
+        the site's frontier, and as many of them as the frontier's window has room for."""
+        site.frontier.answered(answered)
+        passed = site.clock.passing([compact(element) for element in out], answered)
+        rest = site.frontier.sort_out(passed)
+        return [*rest, *site.frontier.release(partial(self._from_lead, site))]
+
+    def _from_lead(self, site: SiteCrawl, lead: Lead) -> Request:
+        request = build_request(
+            lead.url, site=site.name, kind="article", depth=lead.depth, callback=self.parse,
+            errback=self.on_error, hints=lead.hints,
+        )  # fmt: skip
+        return as_scout(request) if lead.scout else request  # type: ignore[return-value]
+
+    def held_articles(self) -> list[Request]:
+        """The crawl fell idle: what clock gates and frontiers still hold, released."""
+        released: list[Request] = []
+        for site in self.sites.values():
+            site.frontier.restart()
+            released += site.frontier.sort_out(site.clock.release())
+            released += site.frontier.release(partial(self._from_lead, site))
+        return released
+
+    def on_dropped(self, request: Request) -> None:
+        """The duplicate filter dropped `request`: its frontier has room for another."""
+        site = self.sites.get(crawl_meta(request).get("site", ""))
+        if site is not None:
+            site.frontier.answered(request)
 
     def _dispatch(
         self, site: SiteCrawl, meta: dict[str, Any], response: Response, **kw: Any
@@ -267,7 +301,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
             out.extend(self._probe(site, kind))
         if kind in DOCUMENT_KINDS:
             out.extend(self._discovery_step_done(site, requested_url(request)))
-        return site.clock.passing(out, request)
+        return self._outgoing(site, out, request)
 
     def closed(self, reason: str) -> None:
         if self.crawler.stats is not None:

@@ -20,6 +20,7 @@ from newscrawl.discovery.sitemaps import USUAL_SITEMAP_PATHS
 from newscrawl.discovery.traps import trap_reason
 from newscrawl.discovery.urlshapes import never_article, url_language
 from newscrawl.spiders.clockwork import SiteClock
+from newscrawl.spiders.frontier import SiteFrontier
 from newscrawl.spiders.sitefacts import NO_OWNER, NOBODY, LocalSiteFacts, SiteFacts
 from newscrawl.targets import Target
 from newscrawl.urls import article_url, canonicalize_url, endpoint, has_session_id, same_page_key
@@ -68,6 +69,9 @@ class SiteCrawl:
     """The language its articles must be in (ISO 639-1); None keeps every language."""
     shapes: ShapeLearner = field(default_factory=ShapeLearner, repr=False)
     """Which URL shapes of the site turned out to be articles (`discovery.shape_learning`)."""
+    frontier: SiteFrontier = field(default_factory=lambda: SiteFrontier(None), repr=False)
+    """Its articles not handed to the scheduler yet (`spiders.frontier`); no window here: a
+    distributed crawl's frontier is its Redis queue, the local spider sets one."""
 
     @classmethod
     def for_target(

@@ -119,7 +119,7 @@ class RedisNearDuplicateIndex:
         return int(self._client.hlen(self._urls)) + len(self._pending)
 
     def _bands(self, fingerprint: BodyFingerprint) -> list[bytes]:
-        return band_keys(fingerprint.minhash.hashvalues, self.bands, self.rows)
+        return band_keys(fingerprint.minhash, self.bands, self.rows)
 
     def add(self, url: str, fingerprint: BodyFingerprint) -> None:
         self._pending.setdefault(url, fingerprint)
