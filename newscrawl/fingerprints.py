@@ -221,20 +221,40 @@ pair out unverified: 5.6 standard deviations at 0.5 with 128 permutations (below
 
 def screen_passes(agreeing: int, a: Sketched, b: Sketched, threshold: float) -> bool:
     """Whether a pair whose MinHashes agree on `agreeing` of the `MINHASH_PERMUTATIONS` values
-    may still reach `threshold`: the bound `may_resemble` applies (an index applies it to many
+    may still reach `threshold`: the bound `may_resemble` applies (`screen_many` for an index's
     candidates at once).
+    """
+    one = np.array([agreeing])
+    passes = screen_many(one, a, np.array([b.shingles]), np.array([b.site]), threshold, b)
+    return bool(passes[0])
+
+
+def screen_many(
+    agreeing: np.ndarray,
+    a: Sketched,
+    shingles: np.ndarray,
+    sites: np.ndarray,
+    threshold: float,
+    b: Sketched | None = None,
+) -> np.ndarray:
+    """`screen_passes` of `a` against many stored articles (their MinHash agreements, shingle
+    counts and site keys; stored articles carry no template, `b` a single one that may).
 
     Same-site pairs compare without the site's template shingles, which can only raise the
     Jaccard by removing up to `a.template.size + b.template.size` shingles from the union.
+
+    >>> one = body_fingerprint("ذهب الوفد إلى القاهرة صباح اليوم لبحث ملف المياه مع الوزراء")
+    >>> screen_many(np.array([128, 10]), one, np.array([8, 8]), np.array([0, 0]), 0.6).tolist()
+    [True, False]
     """
-    jaccard = min(1.0, agreeing / MINHASH_PERMUTATIONS + ESTIMATE_MARGIN)
-    if a.site and a.site == b.site and (a.template.size or b.template.size):
-        union = (a.shingles + b.shingles) / (1 + jaccard)
-        removable = a.template.size + b.template.size
-        if union <= removable:
-            return True
-        jaccard = jaccard * union / (union - removable)
-    return jaccard >= threshold
+    jaccard = np.minimum(1.0, agreeing / MINHASH_PERMUTATIONS + ESTIMATE_MARGIN)
+    removable = a.template.size + (b.template.size if b is not None else 0)
+    if not (a.site and removable):
+        return jaccard >= threshold
+    union = (a.shingles + shingles) / (1 + jaccard)
+    with np.errstate(divide="ignore", invalid="ignore"):  # union ≤ removable: kept anyway
+        lifted = np.where(union > removable, jaccard * union / (union - removable), np.inf)
+    return np.where(sites == a.site, lifted, jaccard) >= threshold
 
 
 def may_resemble(a: BodyFingerprint, b: BodyFingerprint, threshold: float) -> bool:

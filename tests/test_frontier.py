@@ -65,7 +65,7 @@ def test_the_clock_gate_parks_leads_and_marks_a_lead_scout() -> None:
     leads = [compact(_article(f"/{n}")) for n in range(3)]
     assert clock.passing([feed, *leads]) == [feed] and clock.parked == leads
     out = clock.passing([], answered=feed)
-    assert out == [leads[0]._replace(scout=True)]  # the scout goes first, still compact
+    assert out == [leads[0].as_scout()]  # the scout goes first, still compact
 
 
 # --- a real crawl: 150 sitemap articles, a window of 4 ---

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from newscrawl.demo.server import serving
+from newscrawl.demo.server import Reply, ServedRequest, serving
 from newscrawl.pipelines.output_files import OutputFile, OutputInUseError, check_output_free
 from tests.clirun import REPO
 from tests.state_site import FAST_CRAWL, SyntheticSite, article_requests, read_output
@@ -33,7 +34,18 @@ def test_second_crawl_on_the_same_output_exits_1_and_nothing_is_written_twice(
 ) -> None:
     output = tmp_path / "same.jsonl"
     site = SyntheticSite(40, delay=(0.02, 0.04))
-    with serving(site.route) as server:
+    second_done, served = threading.Event(), Counter[str]()
+
+    def route(request: ServedRequest) -> Reply:
+        # the first crawl's articles after its first few wait for the second crawl to end:
+        # however fast the first one is, it is still writing when the second one starts
+        if article_requests([request.path]):
+            served["articles"] += 1
+            if served["articles"] > 3:
+                second_done.wait(60)
+        return site.route(request)
+
+    with serving(route) as server:
         command = [sys.executable, "-m", "newscrawl.cli", "crawl", server.base_url,
                    "-o", str(output), *FAST_CRAWL]  # fmt: skip
         first = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
@@ -43,6 +55,7 @@ def test_second_crawl_on_the_same_output_exits_1_and_nothing_is_written_twice(
             time.sleep(0.02)
         second = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
                                 timeout=120, check=False)  # fmt: skip
+        second_done.set()
         _, first_stderr = first.communicate(timeout=120)
     assert first.returncode == 0, first_stderr[-2000:]
     assert second.returncode == 1

@@ -32,7 +32,7 @@ from newscrawl.fingerprints import (
     SKETCH_SIZE,
     BodyFingerprint,
     resemblance,
-    screen_passes,
+    screen_many,
 )
 
 _BANDS, _ROWS = LSH_PARAMS
@@ -273,17 +273,26 @@ class NearDuplicateIndex:
             numbers = numbers[numbers != own]
         if not numbers.size:
             return None
-        rows = np.stack([self._minhashes[n // _BLOCK][n % _BLOCK] for n in numbers])
-        agreeing = np.count_nonzero(rows == minhash_bits(fingerprint.minhash), axis=1)
-        for number, agree in zip(numbers.tolist(), agreeing.tolist(), strict=True):
-            # the screen reads the stored article's counts only: its sketch stays on disk
-            shape = StoredSketch(_NO_HASHES, self._shingles[number], self._sites[number])
-            if not screen_passes(agree, fingerprint, shape, self.threshold):
-                continue
+        bits = minhash_bits(fingerprint.minhash)
+        agreeing = np.count_nonzero(self._rows(numbers) == bits, axis=1)
+        # the screen reads the stored articles' counts only: their sketches stay on disk
+        shingles = np.frombuffer(self._shingles, dtype=np.uint32)[numbers]
+        sites = np.frombuffer(self._sites, dtype=np.uint32)[numbers]
+        passing = screen_many(agreeing, fingerprint, shingles, sites, self.threshold)
+        for number in numbers[passing].tolist():
             stored, address = self._stored(number)
             if resemblance(fingerprint, stored) >= self.threshold:
                 return address
         return None
+
+    def _rows(self, numbers: np.ndarray) -> np.ndarray:
+        """The 16-bit MinHash rows of articles `numbers`, gathered block by block."""
+        blocks = numbers // _BLOCK
+        rows = np.empty((numbers.size, MINHASH_PERMUTATIONS), dtype=np.uint16)
+        for block in np.unique(blocks).tolist():
+            chosen = blocks == block
+            rows[chosen] = self._minhashes[block][numbers[chosen] % _BLOCK]
+        return rows
 
     def close(self) -> None:
         """Remove the spill file (it is unnamed: it goes with the process anyway)."""

@@ -202,7 +202,7 @@ class SiteClock:
 def as_scout(article: Lead | Request) -> Lead | Request:
     """`article` marked as its site's scout (a request's meta is marked in place)."""
     if isinstance(article, Lead):
-        return article._replace(scout=True)
+        return article.as_scout()
     crawl_meta(article)[_SCOUT] = True
     return article
 

@@ -16,6 +16,7 @@ from scrapy.http import Response
 from newscrawl.discovery.requests import RequestKind
 from newscrawl.discovery.robots import RobotsRules
 from newscrawl.spiders.documents import DocumentReader
+from newscrawl.spiders.frontier import Lead
 from newscrawl.spiders.outcomes import fetched_key
 from newscrawl.spiders.sitecrawl import SiteCrawl
 from newscrawl.state.base import Validators
@@ -54,7 +55,7 @@ class DocumentNavigation:
 
     def _on_document(
         self, site: SiteCrawl, kind: str, response: Response, depth: int, *, probe: bool
-    ) -> Iterable[Request]:
+    ) -> Iterable[Request | Lead]:
         if response.status == 304:
             self._not_modified(site, kind)
             return
@@ -88,7 +89,8 @@ class DocumentNavigation:
                 if kind == "sitemap" and not result.latest_only:
                     site.count_sitemap_article()
                 self.count(f"discovery/{kind}")
-                yield self._request(site, url, "article", depth + 1, hints=hints)
+                self.count("requests/article")
+                yield Lead(url, depth + 1, hints)  # a request once the site's frontier has room
 
     def _not_modified(self, site: SiteCrawl, kind: str) -> None:
         self.count("discovery/not_modified")
