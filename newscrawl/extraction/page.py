@@ -129,6 +129,10 @@ def _extract(
     if selector is None:
         return None
     root: HtmlElement = selector.root
+    # every step below walks the tree again; lxml makes a Python proxy (through the HTML
+    # class lookup) for each element it hands out that has none alive, so holding one per
+    # element for the whole extraction saves ~3,000 lookups on a page of 500 elements
+    elements = list(root.iter())
     meta = read_metadata(root)
     page_url = canonical_url(url, meta.canonical_urls, profile)
     if page_url is None:
@@ -149,6 +153,7 @@ def _extract(
     load_people_and_topics(loader, root, meta, fields, hints)
     load_image(loader, root, meta, fields)
     _load_body(loader, root, meta, fields, url, learned)
+    del elements  # the proxies go with the tree
     return loader.to_article()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -66,6 +67,9 @@ class RelatedBlock:
 def marker_kind(text: str) -> str | None:
     """'related' or 'popular' when `text` starts with such a heading, else None.
 
+    Every text node of every page is asked: menus and sidebars repeat from page to page, so
+    the verdicts on their first 80 characters are cached.
+
     >>> marker_kind("إقرأ أيضاً: عنوان آخر")
     'related'
     >>> marker_kind("الأكثر قراءة")
@@ -75,7 +79,12 @@ def marker_kind(text: str) -> str | None:
     >>> marker_kind("قال الوزير") is None, marker_kind("Relatedly, the bank said") is None
     (True, True)
     """
-    folded = normalize_for_matching(text[:80])
+    return _marker_kind(text[:80])
+
+
+@lru_cache(maxsize=8192)
+def _marker_kind(opening_text: str) -> str | None:
+    folded = normalize_for_matching(opening_text)
     if opening(_POPULAR, folded):
         return "popular"
     if opening(_RELATED, folded):
@@ -246,8 +255,10 @@ def _links(elements: list[HtmlElement], base_url: str) -> list[tuple[str, str]]:
 
 def _hinted_block(element: HtmlElement) -> bool:
     """A block whose class or id says read-also, holding links and no prose."""
+    if element.tag not in _BLOCK_TAGS:
+        return False
     hint = _hint(element)
-    if element.tag not in _BLOCK_TAGS or not _RELATED_CLASS_RE.search(hint):
+    if not _RELATED_CLASS_RE.search(hint):
         return False
     if _NOT_RELATED_CLASS_RE.search(hint):
         return False
@@ -261,7 +272,8 @@ def _candidates(root: HtmlElement, extra: list[HtmlElement]) -> list[tuple[str, 
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "body", "html"):
             continue
-        kind = marker_kind(element.text or "") if (element.text or "").strip() else None
+        text = element.text
+        kind = marker_kind(text) if text and not text.isspace() else None
         if kind:
             group = _block_from_marker(element)
             if group:

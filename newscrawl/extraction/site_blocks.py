@@ -81,7 +81,7 @@ class BlockLearner:
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     listed: Counter[str] = field(default_factory=Counter)
-    _seen: set[str] = field(default_factory=set)
+    _seen: set[int] = field(default_factory=set)  # page URL hashes: 100,000 of them, not URLs
     _frequent: set[str] = field(default_factory=set)  # the only keys that may recur
 
     def observe_article(self, page: str, paragraphs: Iterable[str]) -> None:
@@ -148,9 +148,9 @@ class BlockLearner:
         return count >= max(self.unlisted_min_pages, self.unlisted_share * self.pages)
 
     def _first_visit(self, page: str) -> bool:
-        if page in self._seen:
+        if hash(page) in self._seen:
             return False
-        self._seen.add(page)
+        self._seen.add(hash(page))
         return True
 
 

@@ -8,6 +8,7 @@ Whether a visible date is the publication or the update date is the date reader'
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -51,8 +52,12 @@ _URL_COMPACT_DATE_RE = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)"
 
 def _opens_with_date_marker(own: str) -> bool:
     # only prefixes are tested: normalising whole texts was a quarter of extraction time
-    folded = normalize_for_matching(own.lstrip()[:_MAX_DATE_CHARS])
-    return opening(_DATE_MARKERS, folded) is not None
+    return _date_marker_prefix(own.lstrip()[:_MAX_DATE_CHARS])
+
+
+@lru_cache(maxsize=8192)  # every text node is asked; a site's chrome repeats on every page
+def _date_marker_prefix(prefix: str) -> bool:
+    return opening(_DATE_MARKERS, normalize_for_matching(prefix)) is not None
 
 
 def _bare_date(element: HtmlElement) -> str | None:
@@ -73,9 +78,12 @@ def _date_line(element: HtmlElement, bare: bool) -> tuple[str, bool] | None:
     """The element's text when it may carry the page's date, and whether its class says
     "updated"; None for the many elements that do not. With `bare`, only the elements that
     hold nothing but a date that no class or word marks as one."""
-    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
-    hinted_update = bool(_UPDATE_CLASS_RE.search(hint))
-    dated = _DATE_CLASS_RE.search(hint) and not _NOT_DATE_CLASS_RE.search(hint)
+    classes, name = element.get("class"), element.get("id")
+    hinted_update = dated = False
+    if classes or name:  # most elements have neither: no pattern to run
+        hint = f"{classes or ''} {name or ''}"
+        hinted_update = bool(_UPDATE_CLASS_RE.search(hint))
+        dated = bool(_DATE_CLASS_RE.search(hint)) and not _NOT_DATE_CLASS_RE.search(hint)
     looks_dated = hinted_update or dated or element.tag == "time"
     marked = looks_dated or _opens_with_date_marker(element.text or "")
     if bare or not marked:
