@@ -28,13 +28,17 @@ _MAX_DECLARED = 6
 
 
 @cache
-def _statement_xpath() -> str:
+def _statement_words() -> tuple[str, ...]:
     words = {w for w in f"{CLOCK_WORDS} {UTC_NAMES}".split()} | {
         w.upper() for w in UTC_NAMES.split()
     }
     # "توقيت" already finds "بتوقيت" and "التوقيت": test the shortest spellings only
-    kept = sorted(w for w in words if not any(o != w and o in w for o in words))
-    tests = " or ".join(f'contains(., "{word}")' for word in kept)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+@cache
+def _statement_xpath() -> str:
+    tests = " or ".join(f'contains(., "{word}")' for word in _statement_words())
     return f"//body//text()[{tests}][not(ancestor::script) and not(ancestor::style)]"
 
 
@@ -48,6 +52,11 @@ def page_stated_clock(root: HtmlElement, *, at: datetime | None = None) -> str |
     ...     "</footer></body>"))
     'Africa/Algiers'
     """
+    # most pages state no clock: one pass of substring tests over the whole text (C speed)
+    # finds that out at a fifth of the cost of the XPath testing every text node
+    text = root.text_content()
+    if not any(word in text for word in _statement_words()):
+        return None
     found: list[str] = []
     for node in root.xpath(_statement_xpath())[:_MAX_STATEMENTS]:
         # the whole element first ("توقيت الموقع: <b>توقيت الجزائر</b> (غرينتش +1)"), then the
