@@ -191,3 +191,13 @@ def test_arabic_code_pages_must_read_as_arabic_prose() -> None:
     assert is_plausible(scrambled)
     assert not is_plausible(scrambled, arabic_code_page=True)
     assert is_plausible(page(), arabic_code_page=True)
+
+
+def test_utf8_arabic_glued_to_latin_names_is_plausible() -> None:
+    # tech and business news glue brand names to Arabic words ("لـWhatsApp", "تطبيقiPhone"):
+    # valid UTF-8 cannot be an Arabic code page read with the wrong table, so no script clash
+    # is counted against it (it was: one per glued word, and this page was refused)
+    glued = " ".join(f"تطبيق{name} وخدمةGoogle" for name in ("WhatsApp", "iPhone", "Android"))
+    text = page().replace("</h1>", f"</h1><p>{glued * 6}</p>")
+    assert decode_html(text.encode("utf-8"), "text/html; charset=utf-8") == text
+    assert not is_plausible(text, single_byte=True)  # the same text from a code page is suspect
