@@ -6,6 +6,9 @@ CLI and the golden tests call; `ArticleLoader` is where every extractor's candid
 
 from newscrawl.extraction.encoding import UndecodablePage, decode_html
 from newscrawl.extraction.loader import ArticleLoader
-from newscrawl.extraction.page import extract_article, extract_page
+from newscrawl.extraction.page import extract_article, extract_page, parse_page
 
-__all__ = ["ArticleLoader", "UndecodablePage", "decode_html", "extract_article", "extract_page"]
+__all__ = [
+    "ArticleLoader", "UndecodablePage", "decode_html", "extract_article", "extract_page",
+    "parse_page",
+]  # fmt: skip

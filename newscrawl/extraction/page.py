@@ -60,13 +60,30 @@ def extract_page(
     fetched_at: str | None = None,
     timezone: str | None = None,
     learned: SiteLearner | None = None,
+    page: Selector | None = None,
 ) -> Article | None:
-    """Decode and extract a fetched page; raises `UndecodablePage` for garbled pages."""
-    html = decode_html(body, content_type)
-    return extract_article(
-        html, url, profile=profile, hints=hints, fetched_at=fetched_at, timezone=timezone,
-        learned=learned,
-    )  # fmt: skip
+    """Decode and extract a fetched page; raises `UndecodablePage` for garbled pages.
+
+    `page`: the page as `parse_page` gave it, when the caller read it already (the spider
+    classifies a page on that tree, so it is parsed once); extraction edits it.
+    """
+    if page is None:
+        html = decode_html(body, content_type)
+        return extract_article(
+            html, url, profile=profile, hints=hints, fetched_at=fetched_at, timezone=timezone,
+            learned=learned,
+        )  # fmt: skip
+    return _guarded(page, url, profile, hints or {}, fetched_at, timezone, learned)
+
+
+def parse_page(body: bytes, url: str, content_type: str | None = None) -> Selector | None:
+    """The page decoded (`decode_html`, which raises `UndecodablePage`) and parsed as
+    extraction parses it; None when there is no HTML tree to read.
+
+    >>> parse_page("<h1>عنوان</h1>".encode(), "http://x.com/a").xpath("//h1/text()").get()
+    'عنوان'
+    """
+    return _parse(decode_html(body, content_type), url)
 
 
 def extract_article(
@@ -89,7 +106,26 @@ def extract_article(
     so one hostile page cannot stop a crawl (the caller counts the None).
     """
     try:
-        return _extract(html, url, profile, hints or {}, fetched_at, timezone, learned)
+        selector = _parse(html, url)
+    except Exception:
+        logger.exception("extraction failed on %s", url)
+        return None
+    if selector is None:
+        return None
+    return _guarded(selector, url, profile, hints or {}, fetched_at, timezone, learned)
+
+
+def _guarded(
+    selector: Selector,
+    url: str,
+    profile: SiteProfile | None,
+    hints: dict[str, Any],
+    fetched_at: str | None,
+    timezone: str | None,
+    learned: SiteLearner | None,
+) -> Article | None:
+    try:
+        return _extract(selector, url, profile, hints, fetched_at, timezone, learned)
     except Exception:
         logger.exception("extraction failed on %s", url)
         return None
@@ -117,7 +153,7 @@ def _site(url: str, profile: SiteProfile | None) -> str:
 
 
 def _extract(
-    html: str,
+    selector: Selector,
     url: str,
     profile: SiteProfile | None,
     hints: dict[str, Any],
@@ -125,9 +161,6 @@ def _extract(
     timezone: str | None = None,
     learned: SiteLearner | None = None,
 ) -> Article | None:
-    selector = _parse(html, url)
-    if selector is None:
-        return None
     root: HtmlElement = selector.root
     # every step below walks the tree again; lxml makes a Python proxy (through the HTML
     # class lookup) for each element it hands out that has none alive, so holding one per

@@ -6,12 +6,16 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
+from inspect import signature
 from typing import Any
 
+from parsel import Selector
 from scrapy.http import Response
 
 from newscrawl.discovery.window import is_before
 from newscrawl.extraction.encoding import UndecodablePage
+from newscrawl.extraction.page import parse_page
 from newscrawl.items import Article
 from newscrawl.profiles import SiteProfile
 from newscrawl.spiders.sitecrawl import SiteCrawl
@@ -57,9 +61,30 @@ class ArticleReader:
     emitted: set[str] = field(default_factory=set)
     titles: TitleLearners = field(default_factory=TitleLearners)
 
-    def _amp_twins(self, site: SiteCrawl, response: Response) -> list[str]:
-        hrefs = response.xpath('//link[@rel="amphtml"]/@href').getall()[:3]
-        twins = (site.canonical(href, response.url) for href in hrefs)
+    @cached_property
+    def reads_parsed_pages(self) -> bool:
+        """Whether the extractor takes the spider's tree (`page=`): `extract_page` does; a
+        custom NEWSCRAWL_EXTRACTOR is called as documented, with the page's bytes only."""
+        try:
+            return "page" in signature(self.extractor).parameters
+        except (TypeError, ValueError):
+            return False
+
+    def parse(self, response: Response) -> Selector | None:
+        """The page parsed once for classification and extraction, as extraction reads it;
+        None when the extractor parses for itself or the page does not decode (the spider then
+        classifies on Scrapy's own tree, and extraction counts the undecodable page)."""
+        if not self.reads_parsed_pages:
+            return None
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        try:
+            return parse_page(response.body, response.url, content_type)
+        except UndecodablePage:
+            return None
+
+    def _amp_twins(self, site: SiteCrawl, base: str, view: Selector | Response) -> list[str]:
+        hrefs = view.xpath('//link[@rel="amphtml"]/@href').getall()[:3]
+        twins = (site.canonical(href, base) for href in hrefs)
         return [url for url in twins if url]
 
     def _in_profile_language(self, site: SiteCrawl, article: Article) -> bool:
@@ -81,22 +106,32 @@ class ArticleReader:
         except Exception:  # learning is a refinement: a page it cannot read is still navigated
             logger.exception("boilerplate learning failed on %s", response.url)
 
-    def read(self, site: SiteCrawl, response: Response, hints: dict[str, Any]) -> Iterable[Article]:
+    def read(
+        self,
+        site: SiteCrawl,
+        response: Response,
+        hints: dict[str, Any],
+        page: Selector | None = None,
+    ) -> Iterable[Article]:
+        """At most one article of `response`; `page` is its tree from `parse` (extraction
+        edits it: read it before)."""
+        view = page if page is not None else response
         fetched = site.canonical(response.url) or response.url
-        declared = response.xpath('//link[@rel="canonical"]/@href').get()
+        declared = view.xpath('//link[@rel="canonical"]/@href').get()
         url = site.article_url(response.url, [declared]) or fetched
         # knowing the canonical now means its other spellings (?p=123, slug, the AMP twin
         # however the site spells it) are never fetched
-        site.mark_seen(url, fetched, *self._amp_twins(site, response))
+        site.mark_seen(url, fetched, *self._amp_twins(site, response.url, view))
         if same_page_key(url) in self.emitted:
             self.count("dedup/canonical_duplicate")
             return
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        parsed = {"page": page} if page is not None else {}
         try:
             article = self.extractor(
                 response.body, response.url, content_type=content_type,
                 profile=site.target.profile, hints=hints, fetched_at=utc_now_iso(),
-                timezone=site.clock.timezone, learned=self.titles.for_site(site.name),
+                timezone=site.clock.timezone, learned=self.titles.for_site(site.name), **parsed,
             )  # fmt: skip
         except UndecodablePage:
             self.count("skipped/undecodable")

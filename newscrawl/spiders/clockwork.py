@@ -247,11 +247,13 @@ def observe_article(
     response: Response,
     hints: dict[str, Any],
     feed_request: Callable[[str], Request | None],
+    root: HtmlElement | None = None,
 ) -> list[Request] | None:
     """Learn from an article page. When it is the scout and must wait, what to yield instead
     of its article: the feed it declares, if not fetched yet (the scout is fetched again once
     the sitemaps and feeds under way have answered)."""
-    root = response.selector.root  # type: ignore[attr-defined]  # HTML: the spider checked
+    if root is None:  # the page's tree, when the spider has not parsed it itself
+        root = response.selector.root  # type: ignore[attr-defined]  # HTML: the spider checked
     clock.observe_page(root, hints)
     scout = response.request
     if scout is None or not clock.is_scout(scout) or not clock.needs_evidence(root):

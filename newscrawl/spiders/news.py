@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from functools import partial
 from typing import Any
 
+from parsel import Selector
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
@@ -234,21 +235,24 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         *,
         again: bool = False,
     ) -> Iterable[Any]:
-        page = page_kind(response)  # type: ignore[arg-type]
-        if page == "article" and kind == "listing" and not declares_article(response):  # type: ignore[arg-type]
+        # an article is parsed once, as extraction parses it, and classified on that tree
+        tree = self.articles.parse(response) if kind == "article" else None
+        view: Any = tree if tree is not None else response
+        page = page_kind(view)
+        if page == "article" and kind == "listing" and not declares_article(view):
             # a section page with long teasers looks like an article: only metadata convinces
             self.count("classify/listing_with_article_shape")
             page = "listing"
         # an article URL whose page is merely unclear (a short brief) goes to the extractor;
         # one that declares itself a video or a gallery does not
-        unclear = kind == "article" and page == "other" and not declares_media(response)  # type: ignore[arg-type]
+        unclear = kind == "article" and page == "other" and not declares_media(view)
         if kind != "home" and (page == "article" or unclear):
             hints = site.clock.with_feed_date(response.url, hints)
-            clock_feeds = self._clock_feeds(site, response, hints)
+            clock_feeds = self._clock_feeds(site, response, hints, tree)
             if clock_feeds is not None:  # the clock scout: read once sitemaps and feeds are in
                 yield from clock_feeds
                 return
-            articles = list(self.articles.read(site, response, hints))
+            articles = list(self.articles.read(site, response, hints, tree))
             if articles or page == "other":  # a page that merely looks like one teaches nothing
                 self._learn_shape(site, response, article=bool(articles))
             yield from articles
@@ -273,13 +277,14 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         self.url_shapes.observe(site.name, url, article=article)
 
     def _clock_feeds(
-        self, site: SiteCrawl, response: Response, hints: dict[str, Any]
+        self, site: SiteCrawl, response: Response, hints: dict[str, Any], tree: Selector | None
     ) -> list[Request] | None:
         def feed_request(href: str) -> Request | None:
             url = site.admit_discovery(href, response.url, self.count)
             return self._request(site, url, "feed", 0) if url else None
 
-        return observe_article(site.clock, response, hints, feed_request)
+        root = tree.root if tree is not None else None
+        return observe_article(site.clock, response, hints, feed_request, root)
 
     def on_error(self, failure: Failure) -> Iterable[Request]:
         request: Request = failure.request  # type: ignore[attr-defined]
