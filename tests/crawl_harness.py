@@ -102,6 +102,17 @@ def fake_extract(body: bytes, url: str, **kwargs: Any) -> Any:
     )  # fmt: skip
 
 
+def tree_extract(body: bytes, url: str, *, page: Any = None, **kwargs: Any) -> Any:
+    """`extract_page`, noting in the extract log whether the spider handed it its tree."""
+    from newscrawl.extraction import extract_page
+
+    log = os.environ.get("NEWSCRAWL_TEST_EXTRACT_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(("tree:" if page is not None else "bytes:") + url + "\n")
+    return extract_page(body, url, page=page, **kwargs)
+
+
 def peak_scheduler() -> type:
     """A Scrapy scheduler recording in the stats (`test/scheduler_peak`) the most requests it
     held at once; set `SCHEDULER` to "crawl_harness.PeakScheduler" (built lazily: importing
