@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from scrapy import Request
 
 from newscrawl.demo.server import Reply, serving
@@ -110,3 +111,11 @@ def test_without_a_window_the_scheduler_holds_every_article() -> None:
     result, _ = _crawl(0)
     assert len(result.items) == ARTICLES
     assert int(result.stats["test/scheduler_peak"]) > ARTICLES // 2
+
+
+def test_a_negative_window_is_refused_on_the_command_line() -> None:
+    from newscrawl.cli.errors import UsageError
+    from newscrawl.cli.overrides import check_overrides
+
+    with pytest.raises(UsageError, match="must be ≥ 0"):
+        check_overrides({"NEWSCRAWL_FRONTIER_WINDOW": "-1"})

@@ -72,7 +72,8 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         spider.articles = ArticleReader(extractor, spider.count, spider.since)
         spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
-        spider.frontier_window = config.frontier_window or None
+        # 0 (or a negative value a `scrapy crawl -s` let through): no window, never a stall
+        spider.frontier_window = config.frontier_window if config.frontier_window > 0 else None
         spider.idle_release = IdleRelease.watch(crawler, spider.held_articles)
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         spider.url_shapes = ShapeMemory()  # start() reads what earlier runs learnt
