@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -261,3 +262,19 @@ def test_a_revision_that_copies_another_body_is_not_counted_as_a_revision(tmp_pa
         assert result is None
         assert second.stat("newscrawl/dropped/duplicate_content") == 1
         assert not second.stat("newscrawl/revisions")
+
+
+def test_a_copy_of_an_article_past_the_in_memory_window_is_still_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # only the latest content hashes stay in memory; older ones are committed by then and the
+    # state store answers for them (a 100,000-article run holds 10,000, not 100,000)
+    monkeypatch.setattr("newscrawl.pipelines.dedup.RECENT_CONTENTS", 3)
+    with chain(tmp_path, NEWSCRAWL_FSYNC_ITEMS=1) as c:
+        assert c.feed(article("https://s.example/1")) is not None
+        for n in range(2, 8):  # pushes the first body out of the window
+            assert c.feed(article(f"https://s.example/{n}", body=f"{OTHER_BODY} {n}")) is not None
+        assert c.feed(article("https://t.example/copy", body=BODY)) is None
+        assert c.stat("newscrawl/dropped/duplicate_content") == 1
+        dedup = next(p for p in c.pipelines if hasattr(p, "_contents"))
+        assert len(dedup._contents) <= 3

@@ -13,6 +13,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from newscrawl.config import newscrawl_settings
 from newscrawl.state.base import KnownArticle
 from newscrawl.state.extension import StateExtension, state_of
 from newscrawl.state.revisions import is_newer
@@ -32,6 +33,11 @@ def is_revision(known: KnownArticle, modified_at: str | None, content_hash: str 
     return content_hash != known.content_hash and is_newer(modified_at, known.modified_at)
 
 
+RECENT_CONTENTS = 10_000
+"""Content hashes kept in memory, at least (twice NEWSCRAWL_FSYNC_ITEMS when more): more than
+the writer ever holds uncommitted, so the state store answers for the older ones."""
+
+
 class ExactDedupPipeline:
     """Drops exact duplicates (`newscrawl/dropped/duplicate_url`, `…/duplicate_content`)."""
 
@@ -39,8 +45,12 @@ class ExactDedupPipeline:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats = crawler.stats
-        self._urls: set[str] = set()
+        # hashes of this run's URLs; content hash → URL only for the latest items, since older
+        # ones are in the state store by then (`url_for_content`): 100,000 articles, not 100,000
+        # URLs and hashes held
+        self._urls: set[int] = set()
         self._contents: dict[str, str] = {}
+        self._recent = max(RECENT_CONTENTS, 2 * newscrawl_settings(crawler).fsync_items)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExactDedupPipeline:
@@ -54,7 +64,7 @@ class ExactDedupPipeline:
         adapter = ItemAdapter(item)
         url, content_hash = adapter["url"], adapter.get("content_hash")
         store = self.state.store
-        if url in self._urls:
+        if hash(url) in self._urls:
             self._drop(url, "duplicate_url")
         known = store.known_article(url)
         if known is not None and not is_revision(known, adapter.get("modified_at"), content_hash):
@@ -66,11 +76,16 @@ class ExactDedupPipeline:
                     # The copy's URL needs no fetching next time: it leads to a known body.
                     store.add_aliases(original, [url])
                 self._drop(url, "duplicate_content", f" of {original}")
-            self._contents.setdefault(content_hash, url)
+            self._remember_content(content_hash, url)
         if known is not None:
             self.stats.inc_value("newscrawl/revisions")  # only a revision that is written
-        self._urls.add(url)
+        self._urls.add(hash(url))
         return item
+
+    def _remember_content(self, content_hash: str, url: str) -> None:
+        self._contents.setdefault(content_hash, url)
+        if len(self._contents) > self._recent:  # dicts keep insertion order: oldest first
+            del self._contents[next(iter(self._contents))]
 
     def _drop(self, url: str, reason: str, detail: str = "") -> None:
         self.stats.inc_value(f"newscrawl/dropped/{reason}")

@@ -62,7 +62,7 @@ class NearDuplicatePipeline:
         self.stats = crawler.stats
         self.index: Any = NearDuplicateIndex(config.near_duplicate_threshold)
         self.sentences = SiteSentenceBook(None)
-        self._learned: set[str] = set()
+        self._learned: set[int] = set()  # URL hashes: one per article of the run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -122,8 +122,8 @@ class NearDuplicatePipeline:
         sentences = matching_sentences(adapter.get("body") or "")
         fingerprint = sentences_fingerprint(sentences, site_name, site.template)
         original = self.index.match(url, fingerprint)
-        if url not in self._learned:  # a revision of the same article must not count twice
-            self._learned.add(url)
+        if hash(url) not in self._learned:  # a revision of one article must not count twice
+            self._learned.add(hash(url))
             site.learn(sentence_key(s) for s in sentences)
         if original is None:
             if fingerprint.shingles:
