@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 # lower layers; units sharing a layer are independent of each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("items",),  # the output schema (mirrored by schema/article.schema.json)
-    ("arabic", "minhash"),  # character-level Arabic text handling; MinHash values (numpy only)
+    # character-level Arabic text handling; MinHash values and key sets (numpy only)
+    ("arabic", "minhash", "keyset"),
     # pure leaf modules; below dates so that date parsing may read vocabulary from the lexicon
     ("urls", "lexicon", "fingerprints", "failures", "outcomes"),
     ("dates",),

@@ -31,6 +31,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.arabic import normalize_for_matching
 from newscrawl.extraction.body import container_paragraphs
+from newscrawl.keyset import KeySet
 
 FACT_NAME = "boilerplate_blocks"
 """The key under which a site's learnt blocks are persisted."""
@@ -81,7 +82,7 @@ class BlockLearner:
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     listed: Counter[str] = field(default_factory=Counter)
-    _seen: set[int] = field(default_factory=set)  # page URL hashes: 100,000 of them, not URLs
+    _seen: KeySet = field(default_factory=KeySet)  # page URLs: 100,000 of them on a long crawl
     _frequent: set[str] = field(default_factory=set)  # the only keys that may recur
 
     def observe_article(self, page: str, paragraphs: Iterable[str]) -> None:
@@ -148,9 +149,9 @@ class BlockLearner:
         return count >= max(self.unlisted_min_pages, self.unlisted_share * self.pages)
 
     def _first_visit(self, page: str) -> bool:
-        if hash(page) in self._seen:
+        if page in self._seen:
             return False
-        self._seen.add(hash(page))
+        self._seen.add(page)
         return True
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from newscrawl.arabic import normalize_for_matching, normalize_text
 from newscrawl.extraction.site_blocks import BlockLearner
 from newscrawl.extraction.site_container import ContainerLearner
+from newscrawl.keyset import KeySet
 
 # Separators between a site's name and a headline: " - ", " | ", " » ", " :: ", and "Blog: ".
 _SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—»:]|::)\s+|:\s+|\s*[|»]\s*")
@@ -66,7 +67,7 @@ class SiteLearner:
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     spellings: dict[str, str] = field(default_factory=dict)
-    _seen: set[int] = field(default_factory=set)  # hashes: a long crawl sees 100,000 titles
+    _seen: KeySet = field(default_factory=KeySet)  # a long crawl sees 100,000 titles
     _affixes: list[str] | None = field(default=None, repr=False)  # until the next page
     blocks: BlockLearner | None = None
     """The site's recurring body blocks (`site_blocks`); None: not learnt in this crawl."""
@@ -81,9 +82,9 @@ class SiteLearner:
             return
         declared = [t for t in (page_title, *titles) if isinstance(t, str) and t.strip()]
         key = normalize_for_matching(declared[0]) if declared else ""
-        if not key or hash(key) in self._seen:
+        if not key or key in self._seen:
             return
-        self._seen.add(hash(key))
+        self._seen.add(key)
         self.pages += 1
         self._affixes = None
         texts = [normalize_text(page_title), *normalize_h1s(h1s)]

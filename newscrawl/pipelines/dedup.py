@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from newscrawl.config import newscrawl_settings
+from newscrawl.keyset import KeySet
 from newscrawl.state.base import KnownArticle
 from newscrawl.state.extension import StateExtension, state_of
 from newscrawl.state.revisions import is_newer
@@ -45,10 +46,9 @@ class ExactDedupPipeline:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats = crawler.stats
-        # hashes of this run's URLs; content hash → URL only for the latest items, since older
-        # ones are in the state store by then (`url_for_content`): 100,000 articles, not 100,000
-        # URLs and hashes held
-        self._urls: set[int] = set()
+        # this run's URLs as 8-byte keys; content hash → URL only for the latest items, since
+        # older ones are in the state store by then (`url_for_content`)
+        self._urls = KeySet()
         self._contents: dict[str, str] = {}
         self._recent = max(RECENT_CONTENTS, 2 * newscrawl_settings(crawler).fsync_items)
 
@@ -64,7 +64,7 @@ class ExactDedupPipeline:
         adapter = ItemAdapter(item)
         url, content_hash = adapter["url"], adapter.get("content_hash")
         store = self.state.store
-        if hash(url) in self._urls:
+        if url in self._urls:
             self._drop(url, "duplicate_url")
         known = store.known_article(url)
         if known is not None and not is_revision(known, adapter.get("modified_at"), content_hash):
@@ -79,7 +79,7 @@ class ExactDedupPipeline:
             self._remember_content(content_hash, url)
         if known is not None:
             self.stats.inc_value("newscrawl/revisions")  # only a revision that is written
-        self._urls.add(hash(url))
+        self._urls.add(url)
         return item
 
     def _remember_content(self, content_hash: str, url: str) -> None:

@@ -37,6 +37,7 @@ from newscrawl.fingerprints import (
     sentence_key,
     sentences_fingerprint,
 )
+from newscrawl.keyset import KeySet
 from newscrawl.pipelines.neardup_index import NearDuplicateIndex
 from newscrawl.pipelines.neardup_state import SiteSentenceBook, refingerprint
 from newscrawl.state.base import StateStore
@@ -62,7 +63,7 @@ class NearDuplicatePipeline:
         self.stats = crawler.stats
         self.index: Any = NearDuplicateIndex(config.near_duplicate_threshold)
         self.sentences = SiteSentenceBook(None)
-        self._learned: set[int] = set()  # URL hashes: one per article of the run
+        self._learned = KeySet()  # one URL per article of the run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -122,8 +123,8 @@ class NearDuplicatePipeline:
         sentences = matching_sentences(adapter.get("body") or "")
         fingerprint = sentences_fingerprint(sentences, site_name, site.template)
         original = self.index.match(url, fingerprint)
-        if hash(url) not in self._learned:  # a revision of one article must not count twice
-            self._learned.add(hash(url))
+        if url not in self._learned:  # a revision of one article must not count twice
+            self._learned.add(url)
             site.learn(sentence_key(s) for s in sentences)
         if original is None:
             if fingerprint.shingles:

@@ -17,6 +17,7 @@ from newscrawl.discovery.window import is_before
 from newscrawl.extraction.encoding import UndecodablePage
 from newscrawl.extraction.page import parse_page
 from newscrawl.items import Article
+from newscrawl.keyset import KeySet
 from newscrawl.profiles import SiteProfile
 from newscrawl.spiders.sitecrawl import SiteCrawl
 from newscrawl.spiders.titlelearning import TitleLearners
@@ -58,8 +59,8 @@ class ArticleReader:
     extractor: Extractor
     count: Count
     since: date | None
-    emitted: set[int] = field(default_factory=set)
-    """Hashes of the same-page keys of the articles emitted (ints: 100,000 of them, not URLs)."""
+    emitted: KeySet = field(default_factory=KeySet)
+    """Same-page keys of the articles emitted (`KeySet`: 100,000 of them, 8 bytes each)."""
     titles: TitleLearners = field(default_factory=TitleLearners)
 
     @cached_property
@@ -123,7 +124,7 @@ class ArticleReader:
         # knowing the canonical now means its other spellings (?p=123, slug, the AMP twin
         # however the site spells it) are never fetched
         site.mark_seen(url, fetched, *self._amp_twins(site, response.url, view))
-        if hash(same_page_key(url)) in self.emitted:
+        if same_page_key(url) in self.emitted:
             self.count("dedup/canonical_duplicate")
             return
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
@@ -147,11 +148,11 @@ class ArticleReader:
         item_url = site.article_url(response.url, [article.url, url])
         if item_url and item_url != url:
             site.mark_seen(item_url)
-            if hash(same_page_key(item_url)) in self.emitted:
+            if same_page_key(item_url) in self.emitted:
                 self.count("dedup/canonical_duplicate")
                 return
             url = item_url
-        self.emitted.add(hash(same_page_key(url)))
+        self.emitted.add(same_page_key(url))
         if is_before(article.published_at, self.since):
             self.count("skipped/before_since/page")
             return

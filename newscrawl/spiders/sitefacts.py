@@ -16,6 +16,8 @@ from typing import Protocol
 
 from scrapy import Request
 
+from newscrawl.keyset import KeySet
+
 NO_OWNER = ""
 """The owner of claims made outside any page: a site's start, probes, the home page."""
 PAGE_OWNER = "\x00page"
@@ -65,24 +67,22 @@ class LocalSiteFacts:
     """
 
     def __init__(self) -> None:
-        # hashes, not the keys: a site with 100,000 articles keeps 100,000 of them (Python's
-        # 64-bit string hash; a collision among 1e5 keys has a chance of ~3e-10)
-        self._seen: set[int] = set()
+        self._seen = KeySet()  # a site with 100,000 articles keeps 100,000 of them
         self._counters: Counter[str] = Counter()
         self._claimed: set[str] = set()
 
     def seen(self, key: str, owner: str) -> bool:
-        return hash(key) in self._seen
+        return key in self._seen
 
     def claim(self, key: str, owner: str, budget: str, limit: int) -> bool:
         if self._counters[budget] >= limit:
             return False
-        self._seen.add(hash(key))
+        self._seen.add(key)
         self._counters[budget] += 1
         return True
 
     def mark_seen(self, keys: list[str]) -> None:
-        self._seen.update(map(hash, keys))  # PAGE_OWNER's claims
+        self._seen.update(keys)  # PAGE_OWNER's claims
 
     def add(self, name: str, amount: int = 1) -> int:
         self._counters[name] += amount
