@@ -5,9 +5,9 @@ A site's sitemaps may list 100,000 articles. As `Request`s (about 1 KB each with
 plus what the scheduler's queues add) they made the frontier the biggest thing in a large
 crawl's memory. Here each waits as a `Lead` (URL, depth and hints in one string; the spider
 makes leads directly from sitemap entries, so no request is built and dropped for each, which
-left the allocator's memory fragmented) and only `window` of a site's
-article requests are in the scheduler or the downloader at once; the rest of the crawl
-(robots.txt, sitemaps, feeds, home and section pages) goes straight to the scheduler as before.
+left the allocator's memory fragmented), and only `window` of a site's article requests are
+in the scheduler or the downloader at once; the rest of the crawl (robots.txt, sitemaps,
+feeds, home and section pages) goes straight to the scheduler as before.
 
 A site's window is refilled when one of its released requests comes back (callback or errback)
 or is dropped by the duplicate filter (`request_dropped`). A released request can also vanish
