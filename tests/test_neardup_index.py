@@ -8,6 +8,7 @@ import gc
 import random
 
 import numpy as np
+import pytest
 
 from newscrawl.fingerprints import body_fingerprint
 from newscrawl.pipelines.neardup_index import NearDuplicateIndex, minhash_bits
@@ -52,3 +53,26 @@ def test_minhash_bits_only_add_agreement() -> None:
     values = np.array([0x10000, 0x20000, 7], dtype=np.uint64)
     # different full values, equal low bits: they agree after the cut (a screen pass, no miss)
     assert (minhash_bits(values)[:2] == minhash_bits(values)[1::-1]).all()
+
+
+def test_band_runs_stop_growing_at_the_cap_and_every_copy_is_still_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # merging every run into one would hold three copies of the whole table at once: the
+    # crawl's peak memory near 100,000 articles; capped runs are searched one by one instead
+    monkeypatch.setattr("newscrawl.pipelines.neardup_index._MAX_RUN", 40_000)
+    rng = random.Random(11)
+    index = NearDuplicateIndex(0.6)
+    originals = {}
+    for n in range(3000):  # 126,000 band entries: several capped runs
+        body = _body(rng, 30)
+        url = f"https://site{n % 5}.example/{n}"
+        index.add(url, body_fingerprint(body))
+        if n % 500 == 0:
+            originals[url] = body
+    runs = index._buckets._runs
+    assert len(runs) >= 3 and max(keys.size for keys, _ in runs) <= 40_000
+    for url, body in originals.items():
+        copy = body + " وأضاف المتحدث أن العمل سيستمر"
+        assert index.match("https://other.example/copy", body_fingerprint(copy)) == url
+    index.close()

@@ -41,6 +41,7 @@ _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dt
 _BAND_SALT = np.arange(1, _BANDS + 1, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
 _BLOCK = 4096  # MinHash rows per block: the table grows without ever being copied
 _RUN = 8192  # band entries buffered before they are sorted into a run
+_MAX_RUN = 1 << 20  # band entries of the largest run (~25,000 articles)
 _NO_HASHES = np.zeros(0, dtype=np.uint32)
 
 
@@ -99,7 +100,10 @@ class _Buckets:
     """Band keys → article numbers in sorted runs, merged like a binary counter.
 
     A new run is merged into the last one while that one is no bigger, so there are at most
-    log2(entries / _RUN) runs; numpy's stable sort merges two sorted runs in linear time.
+    log2(entries / _RUN) runs; numpy's stable sort merges two sorted runs in linear time. Runs
+    stop growing at `_MAX_RUN` entries: merging everything into one would hold three copies of
+    the whole table for a moment (~100 MB at 100,000 articles, the crawl's peak memory); past
+    the cap a query searches one more run per 25,000 articles instead.
     """
 
     def __init__(self) -> None:
@@ -132,7 +136,7 @@ class _Buckets:
         self._keys, self._numbers, self._pending = [], [], 0
         order = np.argsort(keys, kind="stable")
         run = (keys[order], numbers[order])
-        while self._runs and self._runs[-1][0].size <= run[0].size:
+        while self._runs and self._runs[-1][0].size <= run[0].size <= _MAX_RUN // 2:
             older = self._runs.pop()
             keys, numbers = np.concatenate([older[0], run[0]]), np.concatenate([older[1], run[1]])
             order = np.argsort(keys, kind="stable")
