@@ -26,6 +26,7 @@ import gc
 import hashlib
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -45,7 +46,7 @@ from newscrawl.state.sqlite import STATE_FILE, SqliteStateStore
 STATE_COLUMNS = ["variant", "urls", "batch", "commit_s", "marks_per_s", "file_mb",
                  "bytes_per_url", "hit_lookups_per_s", "miss_lookups_per_s", "tables"]  # fmt: skip
 NEARDUP_COLUMNS = ["articles", "build_ms_per_article", "check_ms", "check_p90_ms",
-                   "planted_found", "bytes_per_article", "rss_mb",
+                   "planted_found", "bytes_per_article", "rss_mb", "peak_rss_mb",
                    "disk_bytes_per_article"]  # fmt: skip
 
 
@@ -212,6 +213,8 @@ def _grow_and_probe(index: NearDuplicateIndex, rng: np.random.Generator, kept: l
         "check_p90_ms": round(timings[len(timings) * 9 // 10] / 1e6, 3),
         "planted_found": f"{found}/{len(timings) // 20}", "bytes_per_article": round(rss / size),
         "rss_mb": round(rss / 1e6),
+        # the process's peak so far: the index's merges hold extra copies for a moment
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "disk_bytes_per_article": round(getattr(index, "disk_bytes", 0) / len(index)),
     }  # fmt: skip
 
