@@ -40,9 +40,7 @@ _BANDS, _ROWS = LSH_PARAMS
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _BAND_SALT = np.arange(1, _BANDS + 1, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
 _BLOCK = 4096  # MinHash rows per block: the table grows without ever being copied
-_RUN = 8192  # URL keys buffered before they are sorted into a run
-_SHARDS, _SHARD_SHIFT = 8, 29  # band keys are uint32: their top 3 bits pick the shard
-_SHARD_RUN = _RUN // _SHARDS  # band entries a shard buffers before sorting them into a run
+_RUN = 8192  # band entries buffered before they are sorted into a run
 _NO_HASHES = np.zeros(0, dtype=np.uint32)
 
 
@@ -97,11 +95,11 @@ class StoredSketch:
         return self.shingles <= SKETCH_SIZE
 
 
-class _Shard:
+class _Buckets:
     """Band keys → article numbers in sorted runs, merged like a binary counter.
 
     A new run is merged into the last one while that one is no bigger, so there are at most
-    log2(entries / _SHARD_RUN) runs; numpy's stable sort merges two sorted runs in linear time.
+    log2(entries / _RUN) runs; numpy's stable sort merges two sorted runs in linear time.
     """
 
     def __init__(self) -> None:
@@ -114,11 +112,11 @@ class _Shard:
         self._keys.append(keys)
         self._numbers.append(np.full(keys.size, number, dtype=np.uint32))
         self._pending += keys.size
-        if self._pending >= _SHARD_RUN:
+        if self._pending >= _RUN:
             self._flush()
 
-    def query(self, keys: np.ndarray) -> list[np.ndarray]:
-        """The numbers of the entries holding one of `keys` (repeats possible)."""
+    def query(self, keys: np.ndarray) -> np.ndarray:
+        """Distinct numbers of the articles sharing at least one key, ascending."""
         found = []
         if self._keys:
             pending = np.concatenate(self._keys)
@@ -126,9 +124,8 @@ class _Shard:
         for run_keys, run_numbers in self._runs:
             left = np.searchsorted(run_keys, keys, side="left")
             right = np.searchsorted(run_keys, keys, side="right")
-            for at in np.flatnonzero(right > left).tolist():  # most keys miss a run
-                found.append(run_numbers[left[at] : right[at]])
-        return found
+            found += [run_numbers[lo:hi] for lo, hi in zip(left, right, strict=True) if hi > lo]
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint32)
 
     def _flush(self) -> None:
         keys, numbers = np.concatenate(self._keys), np.concatenate(self._numbers)
@@ -141,38 +138,6 @@ class _Shard:
             order = np.argsort(keys, kind="stable")
             run = (keys[order], numbers[order])
         self._runs.append(run)
-
-
-class _Buckets:
-    """Band keys → article numbers, in `_SHARDS` shards by the keys' top bits.
-
-    A shard's binary-counter merge rebuilds its whole table now and then, holding three copies
-    of it for a moment; one table for all keys made that ~100 MB at 100,000 articles, the
-    crawl's peak memory. Split in eight, a merge holds an eighth of that (keys are uniform
-    hashes, so the shards grow alike), and a query searches each shard's few runs for its keys.
-    """
-
-    def __init__(self) -> None:
-        self._shards = [_Shard() for _ in range(_SHARDS)]
-
-    def add(self, keys: np.ndarray, number: int) -> None:
-        shard_of = keys >> _SHARD_SHIFT
-        for shard in np.unique(shard_of).tolist():
-            self._shards[shard].add(keys[shard_of == shard], number)
-
-    def query(self, keys: np.ndarray) -> np.ndarray:
-        """Distinct numbers of the articles sharing at least one key, ascending."""
-        shard_of = keys >> _SHARD_SHIFT
-        found = [
-            numbers
-            for shard in np.unique(shard_of).tolist()
-            for numbers in self._shards[shard].query(keys[shard_of == shard])
-        ]
-        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint32)
-
-    def largest_run(self) -> int:
-        """Entries of the largest sorted run (what one merge rebuilds at most)."""
-        return max((keys.size for shard in self._shards for keys, _ in shard._runs), default=0)
 
 
 class _Spill:
