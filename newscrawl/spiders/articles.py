@@ -33,6 +33,10 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _content_type(response: Response) -> str | None:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+
+
 def wanted_language(profile: SiteProfile, ad_hoc_language: str | None) -> str | None:
     """The language a target's articles must be in: its profile's, else for an ad-hoc target
     (a bare URL) `ad_hoc_language` unless that is "any"; None keeps every language.
@@ -78,9 +82,8 @@ class ArticleReader:
         classifies on Scrapy's own tree, and extraction counts the undecodable page)."""
         if not self.reads_parsed_pages:
             return None
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         try:
-            return parse_page(response.body, response.url, content_type)
+            return parse_page(response.body, response.url, _content_type(response))
         except UndecodablePage:
             return None
 
@@ -127,7 +130,7 @@ class ArticleReader:
         if same_page_key(url) in self.emitted:
             self.count("dedup/canonical_duplicate")
             return
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        content_type = _content_type(response)
         parsed = {"page": page} if page is not None else {}
         try:
             article = self.extractor(

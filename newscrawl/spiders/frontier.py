@@ -58,6 +58,11 @@ class Lead:
     def _parts(self) -> list[str]:
         return self._packed.decode().split("\n", 2)
 
+    def unpacked(self) -> tuple[str, int, dict[str, Any]]:
+        """URL, depth and hints, decoded once (the properties decode each on its own)."""
+        url, depth, packed = self._parts()
+        return url, int(depth), json.loads(packed) if packed else {}
+
     @property
     def url(self) -> str:
         return self._parts()[0]

@@ -167,9 +167,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         return [*rest, *site.frontier.release(partial(self._from_lead, site))]
 
     def _from_lead(self, site: SiteCrawl, lead: Lead) -> Request:
+        url, depth, hints = lead.unpacked()
         request = build_request(
-            lead.url, site=site.name, kind="article", depth=lead.depth, callback=self.parse,
-            errback=self.on_error, hints=lead.hints,
+            url, site=site.name, kind="article", depth=depth, callback=self.parse,
+            errback=self.on_error, hints=hints,
         )  # fmt: skip
         return as_scout(request) if lead.scout else request  # type: ignore[return-value]
 
