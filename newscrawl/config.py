@@ -71,6 +71,8 @@ class NewscrawlSettings:
     """Cap (seconds) on a robots.txt Crawl-delay."""
     extractor: str
     """Import path of the page → Article function the spider calls."""
+    processes: int
+    """Processes of the crawl: the crawler and N-1 extraction workers (0: one per CPU)."""
     profiles_dir: str | None
     """Folder of extra site profiles; None: the bundled ones (or $NEWSCRAWL_PROFILES_DIR)."""
     fsync_items: int

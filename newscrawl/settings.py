@@ -97,6 +97,9 @@ NEWSCRAWL_MAX_RETRY_AFTER = 120.0
 NEWSCRAWL_MAX_CRAWL_DELAY = 30.0
 # The page → Article function the spider calls (tests may swap it).
 NEWSCRAWL_EXTRACTOR = "newscrawl.extraction.extract_page"
+# Processes of a crawl: this one and N-1 extraction workers (`newscrawl crawl --processes N`);
+# 0: one per CPU. 1 extracts in the crawler's own process.
+NEWSCRAWL_PROCESSES = 0
 # Where the spider looks up profile targets; None: the bundled newscrawl/profiles/sites.
 NEWSCRAWL_PROFILES_DIR = None
 # state / dedup / writer

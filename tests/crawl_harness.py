@@ -33,6 +33,8 @@ TEST_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_TIMEOUT": 10,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "NEWSCRAWL_EXTRACTOR": "crawl_harness.fake_extract",
+    # extraction in this process, in page order (tests/test_offload.py covers the workers)
+    "NEWSCRAWL_PROCESSES": 1,
 }
 
 
@@ -111,6 +113,25 @@ def tree_extract(body: bytes, url: str, *, page: Any = None, **kwargs: Any) -> A
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(("tree:" if page is not None else "bytes:") + url + "\n")
     return extract_page(body, url, page=page, **kwargs)
+
+
+def dying_extract(body: bytes, url: str, **kwargs: Any) -> Any:
+    """`extract_page`, except that a worker reading the third article dies on the spot."""
+    import multiprocessing
+
+    from newscrawl.extraction import extract_page
+
+    if multiprocessing.parent_process() is not None and url.endswith("/102-khabar"):
+        os._exit(9)
+    return extract_page(body, url, **kwargs)
+
+
+def raising_extract(body: bytes, url: str, **kwargs: Any) -> Any:
+    from newscrawl.extraction import extract_page
+
+    if url.endswith("/103-khabar"):
+        raise ValueError("this extractor cannot read page 103")
+    return extract_page(body, url, **kwargs)
 
 
 def peak_scheduler() -> type:

@@ -43,7 +43,7 @@ POLITENESS_OFF = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
 PIPELINES = {"a": "scrapy links only", "b": "scrapy + trafilatura", "c": "newscrawl crawl"}
 COLUMNS = ["pipeline", "exit", "wall_s", "requests", "article_pages", "articles",
            "with_text", "near_dups", "articles_per_s", "cpu_s", "cpu_ms_per_page", "cpu_per_wall",
-           "peak_rss_mb", "server_cpu_s", "load_before"]  # fmt: skip
+           "peak_rss_mb", "peak_tree_rss_mb", "server_cpu_s", "load_before"]  # fmt: skip
 TEXT_FIELDS = {"a": None, "b": "text", "c": "body"}
 
 
@@ -97,7 +97,7 @@ def measure(key: str, server: Server, work: Path, args: argparse.Namespace,
         "cpu_s": run.cpu_s,
         "cpu_ms_per_page": round(1000 * run.cpu_s / pages, 2) if pages else None,
         "cpu_per_wall": round(run.cpu_s / run.wall_s, 2) if run.wall_s else None,
-        "peak_rss_mb": run.peak_rss_mb,
+        "peak_rss_mb": run.peak_rss_mb, "peak_tree_rss_mb": run.peak_tree_rss_mb,
         "server_cpu_s": round(server.cpu_seconds() - server_cpu, 2),
         "load_before": run.load_before, "timed_out": run.timed_out,
         "command": " ".join(command).replace(str(work), "TMP"),

@@ -45,7 +45,8 @@ from newscrawl import settings as defaults
 
 COLUMNS = ["run", "sites", "articles", "wall_s", "cpu_s", "cpu_per_wall", "requests",
            "requests_per_s", "articles_per_s", "politeness_bound_req_per_s",
-           "cpu_bound_req_per_s", "median_gap_s", "peak_rss_mb", "load_before"]  # fmt: skip
+           "cpu_bound_req_per_s", "median_gap_s", "peak_rss_mb", "peak_tree_rss_mb",
+           "load_before"]  # fmt: skip
 POLITENESS_OFF = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
                   "CONCURRENT_REQUESTS_PER_DOMAIN=8"]  # fmt: skip
 POLITENESS_KEYS = ("DOWNLOAD_DELAY", "RANDOMIZE_DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED",
@@ -108,7 +109,8 @@ def measure(server: Server, work: Path, deadline: float, run_name: str,
         "politeness_bound_req_per_s": round(sites / delay, 1) if delay else "none",
         "cpu_bound_req_per_s": round(len(requests) / run.cpu_s, 1) if run.cpu_s else None,
         "median_gap_s": round(statistics.median(spacing), 3) if spacing else None,
-        "peak_rss_mb": run.peak_rss_mb, "load_before": run.load_before,
+        "peak_rss_mb": run.peak_rss_mb, "peak_tree_rss_mb": run.peak_tree_rss_mb,
+        "load_before": run.load_before,
         "exit": run.exit, "timed_out": run.timed_out,
         "command": " ".join(command).replace(str(work), "TMP"),
         # the log goes with the temporary directory: keep what explains a failed run

@@ -29,6 +29,9 @@ class ChildRun:
     wall_s: float
     cpu_s: float
     peak_rss_mb: float
+    """The largest single process of the run (the child or one of its descendants)."""
+    peak_tree_rss_mb: float
+    """The most the child and its descendants (extraction workers) held together, sampled."""
     load_before: float
     timed_out: bool
 
@@ -55,18 +58,67 @@ def run_child(
 
         killer = threading.Timer(max(deadline - time.monotonic(), 0.0), kill)
         killer.start()
+        tree = TreeRss(process.pid)
         try:
             _, status, usage = os.wait4(process.pid, 0)  # this child's rusage alone
         finally:
             killer.cancel()
+            tree.stop()
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     return ChildRun(
         exit=process.returncode, wall_s=round(wall, 2),
         cpu_s=round(usage.ru_utime + usage.ru_stime, 2),
         peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
+        peak_tree_rss_mb=round(max(tree.peak_kb, usage.ru_maxrss) / 1024, 1),
         load_before=load, timed_out=killed.is_set(),
     )  # fmt: skip
+
+
+class TreeRss:
+    """Samples (every 0.2 s) the RSS of a process and all its descendants, summed: `wait4`
+    gives the largest process only, and a crawl with extraction workers is several."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_kb = pid, 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.2):
+            self.peak_kb = max(self.peak_kb, sum(map(_rss_kb, _tree(self.pid))))
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        found.append(pid)
+        pending.extend(children.get(pid, []))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def python_env() -> dict[str, str]:

@@ -46,6 +46,11 @@ def add_parser(commands: Any) -> None:
         "--max-articles", type=int, default=0, metavar="N", help="stop after N articles (0: all)"
     )
     parser.add_argument(
+        "--processes", type=int, metavar="N",
+        help="processes of the crawl: this one and N-1 that extract pages (default: one per "
+        "CPU; 1: extract in this process)",
+    )  # fmt: skip
+    parser.add_argument(
         "--since", metavar="YYYY-MM-DD", help="skip articles dated before this day (from sitemaps)"
     )
     parser.add_argument(
@@ -99,6 +104,20 @@ def check_state_dir(path: str) -> str:
     except OSError as exc:
         raise UsageError(f"state directory is not writable: {path} ({exc.strerror})") from None
     return str(target)
+
+
+def check_processes(value: int) -> int:
+    """`--processes`: a positive number of processes.
+
+    >>> check_processes(2)
+    2
+    >>> check_processes(0)
+    Traceback (most recent call last):
+    newscrawl.cli.errors.UsageError: --processes must be ≥ 1
+    """
+    if value < 1:
+        raise UsageError("--processes must be ≥ 1")
+    return value
 
 
 def check_since(value: str) -> str:
@@ -158,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
         since = check_since(args.since) if args.since else None
         if args.max_articles < 0:
             raise UsageError("--max-articles must be ≥ 0")
+        if args.processes is not None:
+            overrides["NEWSCRAWL_PROCESSES"] = str(check_processes(args.processes))
     except (TargetError, UsageError) as exc:
         return fail(str(exc))
     except BusyError as exc:

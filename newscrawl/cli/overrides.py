@@ -22,7 +22,7 @@ POSITIVE_MARKERS = ("TIMEOUT", "CONCURRENT_")
 # Numbers that are counts, sizes, durations or budgets: never negative.
 NON_NEGATIVE_MARKERS = (
     "DELAY", "SIZE", "MAX", "LIMIT", "_ITEMS", "_SECONDS", "_BYTES", "_TIMES", "_COUNT",
-    "_DEPTH", "THRESHOLD", "HARVEST", "_PAGES", "_WINDOW",
+    "_DEPTH", "THRESHOLD", "HARVEST", "_PAGES", "_WINDOW", "_PROCESSES",
 )  # fmt: skip
 FRACTIONS = ("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD",)
 # A default like "scrapy.core.scheduler.Scheduler": the setting names a class or function.

@@ -26,6 +26,8 @@ from newscrawl.targets import Target
 
 
 class DistributedNewsSpider(NewsSpider):
+    offloads = False  # each worker of a distributed crawl is a process already
+
     def __init__(
         self,
         targets: str = "",

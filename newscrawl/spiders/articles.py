@@ -19,6 +19,7 @@ from newscrawl.extraction.page import parse_page
 from newscrawl.items import Article
 from newscrawl.keyset import KeySet
 from newscrawl.profiles import SiteProfile
+from newscrawl.spiders.offload import Extracted, ExtractionFailed, ExtractionTask
 from newscrawl.spiders.sitecrawl import SiteCrawl
 from newscrawl.spiders.titlelearning import TitleLearners
 from newscrawl.urls import same_page_key
@@ -33,7 +34,7 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _content_type(response: Response) -> str | None:
+def content_type_of(response: Response) -> str | None:
     return (response.headers.get("Content-Type") or b"").decode("latin-1") or None
 
 
@@ -83,9 +84,42 @@ class ArticleReader:
         if not self.reads_parsed_pages:
             return None
         try:
-            return parse_page(response.body, response.url, _content_type(response))
+            return parse_page(response.body, response.url, content_type_of(response))
         except UndecodablePage:
             return None
+
+    def _extract(
+        self,
+        site: SiteCrawl,
+        response: Response,
+        hints: dict[str, Any],
+        page: Selector | None,
+        extracted: Extracted | None,
+    ) -> Article | None:
+        if extracted is not None and extracted.fits(site.clock.timezone, hints):
+            if extracted.undecodable:
+                raise UndecodablePage(response.url)
+            if extracted.failure is not None:
+                raise ExtractionFailed(extracted.failure)
+            return extracted.article
+        if extracted is not None:  # read before the site's clock learnt from this very page
+            self.count("offload/read_again")
+        parsed = {"page": page} if page is not None else {}
+        article = self.extractor(
+            response.body, response.url, content_type=content_type_of(response),
+            profile=site.target.profile, hints=hints, fetched_at=utc_now_iso(),
+            timezone=site.clock.timezone, learned=self.titles.for_site(site.name), **parsed,
+        )  # fmt: skip
+        self.titles.remember(site.name)
+        return article
+
+    def task(self, site: SiteCrawl, response: Response, hints: dict[str, Any]) -> ExtractionTask:
+        """What a worker process needs to extract `response` as `read` would."""
+        return ExtractionTask(
+            site.name, response.body, response.url, content_type_of(response),
+            site.target.profile, site.clock.with_feed_date(response.url, hints), utc_now_iso(),
+            site.clock.timezone,
+        )  # fmt: skip
 
     def _amp_twins(self, site: SiteCrawl, base: str, view: Selector | Response) -> list[str]:
         hrefs = view.xpath('//link[@rel="amphtml"]/@href').getall()[:3]
@@ -117,9 +151,10 @@ class ArticleReader:
         response: Response,
         hints: dict[str, Any],
         page: Selector | None = None,
+        extracted: Extracted | None = None,
     ) -> Iterable[Article]:
         """At most one article of `response`; `page` is its tree from `parse` (extraction
-        edits it: read it before)."""
+        edits it: read it before); `extracted` what a worker process made of it, if any."""
         view = page if page is not None else response
         fetched = site.canonical(response.url) or response.url
         declared = view.xpath('//link[@rel="canonical"]/@href').get()
@@ -130,18 +165,11 @@ class ArticleReader:
         if same_page_key(url) in self.emitted:
             self.count("dedup/canonical_duplicate")
             return
-        content_type = _content_type(response)
-        parsed = {"page": page} if page is not None else {}
         try:
-            article = self.extractor(
-                response.body, response.url, content_type=content_type,
-                profile=site.target.profile, hints=hints, fetched_at=utc_now_iso(),
-                timezone=site.clock.timezone, learned=self.titles.for_site(site.name), **parsed,
-            )  # fmt: skip
+            article = self._extract(site, response, hints, page, extracted)
         except UndecodablePage:
             self.count("skipped/undecodable")
             return
-        self.titles.remember(site.name)
         if article is None:
             self.count("skipped/no_article")
             return

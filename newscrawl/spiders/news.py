@@ -27,12 +27,13 @@ from newscrawl.discovery.requests import DOCUMENT_KINDS, RequestKind, build_requ
 from newscrawl.discovery.window import parse_since
 from newscrawl.failures import failed_fetch_key, failure_reason, is_html, is_not_modified
 from newscrawl.profiles import profiles_dir_from
-from newscrawl.spiders.articles import ArticleReader, wanted_language
+from newscrawl.spiders.articles import ArticleReader, content_type_of, wanted_language
 from newscrawl.spiders.clockwork import as_scout, clock_for, observe_article
 from newscrawl.spiders.documentnav import DocumentNavigation
 from newscrawl.spiders.documents import DocumentReader
 from newscrawl.spiders.frontier import IdleRelease, Lead, SiteFrontier, compact
 from newscrawl.spiders.listings import ListingNavigation
+from newscrawl.spiders.offload import Extracted, ExtractionPool, worker_count
 from newscrawl.spiders.outcomes import close_sites, count_failure, counts_as_fetch, fetched_key
 from newscrawl.spiders.shapememory import ShapeMemory, shape_memory
 from newscrawl.spiders.sitecrawl import CrawlLimits, SiteCrawl
@@ -51,6 +52,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     frontier_window: int | None
     idle_release: IdleRelease
     url_shapes: ShapeMemory
+    offload_workers: int
+    extractor_path: str
+    offload: ExtractionPool | None = None
+    """Extraction workers (`--processes`); None: the extractor runs in this process."""
 
     def __init__(self, targets: str = "", since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -70,6 +75,8 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         spider.navigate_with_sitemaps = config.navigate_with_sitemaps
         extractor = load_object(config.extractor)
         spider.articles = ArticleReader(extractor, spider.count, spider.since)
+        spider.extractor_path = config.extractor
+        spider.offload_workers = worker_count(config.processes) if cls.offloads else 0
         spider.ad_hoc_language = config.language
         spider.documents = DocumentReader(spider.count, spider.since, spider.limits)
         # 0 (or a negative value a `scrapy crawl -s` let through): no window, never a stall
@@ -78,6 +85,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         spider.url_shapes = ShapeMemory()  # start() reads what earlier runs learnt
         return spider
+
+    offloads = True
+    """Whether `--processes` may start extraction workers (a distributed crawl's workers are
+    processes already)."""
 
     def count(self, key: str, amount: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -88,7 +99,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     ) -> Request:
         hints = extra.pop("hints", None)
         request = build_request(
-            url, site=site.name, kind=kind, depth=depth, callback=self.parse,
+            url, site=site.name, kind=kind, depth=depth, callback=self._callback(kind),
             errback=self.on_error, hints=hints,
         )  # fmt: skip
         request.cb_kwargs.update(extra)
@@ -102,6 +113,11 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     async def start(self) -> AsyncIterator[Request]:
         self.articles.titles = title_learners(self.crawler)  # what earlier runs learnt
         self.url_shapes = shape_memory(self.crawler)
+        if self.offload_workers:
+            self.offload = ExtractionPool(
+                self.offload_workers, self.extractor_path, self.articles.titles,
+                [target.site for target in self.targets], self.count,
+            )  # fmt: skip
         for target in self.targets:
             if target.site in self.sites:  # the same site twice: crawl it once
                 self.logger.warning("target %s given twice; crawling it once", target.site)
@@ -141,6 +157,17 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
             site.shapes = self.url_shapes.for_site(site.name)
         return site, meta
 
+    def _callback(self, kind: str) -> Any:
+        return self.parse_offloaded if kind == "article" and self.offload else self.parse
+
+    async def parse_offloaded(self, response: Response, **kwargs: Any) -> Iterable[Any]:
+        """`parse` for an article page while a worker extracts it (`ExtractionPool`)."""
+        if self.offload is not None and is_html(response):
+            site, meta = self._site(response.request)  # type: ignore[arg-type]
+            task = self.articles.task(site, response, meta.get("hints") or {})
+            kwargs["extracted"] = await self.offload.extract(task)
+        return self.parse(response, **kwargs)
+
     def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
         site, meta = self._site(response.request)  # type: ignore[arg-type]
         kind = meta["kind"]
@@ -169,7 +196,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
     def _from_lead(self, site: SiteCrawl, lead: Lead) -> Request:
         url, depth, hints = lead.unpacked()
         request = build_request(
-            url, site=site.name, kind="article", depth=depth, callback=self.parse,
+            url, site=site.name, kind="article", depth=depth, callback=self._callback("article"),
             errback=self.on_error, hints=hints,
         )  # fmt: skip
         return as_scout(request) if lead.scout else request  # type: ignore[return-value]
@@ -202,7 +229,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
             self.count("skipped/non_html")
             return []
         hints = meta.get("hints") or {}
-        return self._on_page(site, kind, response, depth, hints, again=kw.get("again", False))
+        return self._on_page(
+            site, kind, response, depth, hints, again=kw.get("again", False),
+            extracted=kw.get("extracted"),
+        )  # fmt: skip
 
     def _discovery_step_done(self, site: SiteCrawl, document: str) -> Iterable[Request]:
         if not site.discovery_done(document):
@@ -236,6 +266,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         hints: dict[str, Any],
         *,
         again: bool = False,
+        extracted: Extracted | None = None,
     ) -> Iterable[Any]:
         # an article is parsed once, as extraction parses it, and classified on that tree
         tree = self.articles.parse(response) if kind == "article" else None
@@ -254,7 +285,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
             if clock_feeds is not None:  # the clock scout: read once sitemaps and feeds are in
                 yield from clock_feeds
                 return
-            articles = list(self.articles.read(site, response, hints, tree))
+            articles = list(self.articles.read(site, response, hints, tree, extracted))
             if articles or page == "other":  # a page that merely looks like one teaches nothing
                 self._learn_shape(site, response, article=bool(articles))
             yield from articles
@@ -262,6 +293,10 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
                 yield from self._harvest(site, response, depth)
             return
         self.articles.observe_listing(site, response)  # no article: chrome and teasers only
+        if self.offload is not None:
+            self.offload.observe_listing(
+                site.name, response.url, response.body, content_type_of(response)
+            )
         if kind == "article":
             self.count(f"classify/article_request_was_{page}")
             self._learn_shape(site, response, article=False)
@@ -311,5 +346,7 @@ class NewsSpider(DocumentNavigation, ListingNavigation, Spider):
         return self._outgoing(site, out, request)
 
     def closed(self, reason: str) -> None:
+        if self.offload is not None:
+            self.offload.close()
         if self.crawler.stats is not None:
             close_sites(self.crawler.stats, self.sites, reason)
